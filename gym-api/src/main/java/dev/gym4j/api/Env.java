@@ -1,0 +1,116 @@
+package dev.gym4j.api;
+
+import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.spaces.Space;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reinforcement-learning environment with Gymnasium 1.x semantics.
+ *
+ * <p>The lifecycle is {@code reset} (optionally with a seed), then {@code step} until the returned
+ * {@link StepResult} says {@code terminated} or {@code truncated}, then {@code reset} again.
+ * {@code terminated} (the MDP reached a terminal state) and {@code truncated} (the episode was cut
+ * short, for example by a time limit) are reported separately and never merged.
+ *
+ * <p>Seeding follows Gymnasium: {@code reset(seed)} re-creates the env's NumPy-compatible generator
+ * from {@code seed}; {@code reset()} without a seed continues the current stream, so a seeded reset
+ * followed by unseeded resets gives the same sequence of episodes as Gymnasium.
+ *
+ * <p>Thread safety: an {@code Env} is not thread-safe. Confine each instance to one thread at a time;
+ * vector envs run many envs on many threads by giving each env its own thread.
+ *
+ * @param <O> the observation type (for example {@code float[]} for a float32 {@code Box})
+ * @param <A> the action type (for example {@code Integer} for {@code Discrete})
+ */
+public interface Env<O, A> extends AutoCloseable {
+
+    /** @return the space every observation belongs to; never null */
+    Space<O> observationSpace();
+
+    /** @return the space every valid action belongs to; never null */
+    Space<A> actionSpace();
+
+    /**
+     * Starts a new episode, continuing the env's random stream (or seeding it from OS entropy if the
+     * env was never seeded, as Gymnasium does).
+     *
+     * @return the first observation and an info map
+     * @throws EnvClosedException if the env was closed
+     */
+    default ResetResult<O> reset() {
+        return reset(null, Map.of());
+    }
+
+    /**
+     * Starts a new episode after re-seeding the env's generator with {@code seed}.
+     *
+     * @param seed a non-negative seed
+     * @return the first observation and an info map
+     * @throws IllegalArgumentException if {@code seed} is negative
+     * @throws EnvClosedException if the env was closed
+     */
+    default ResetResult<O> reset(long seed) {
+        return reset(seed, Map.of());
+    }
+
+    /**
+     * Starts a new episode, as Gymnasium's {@code reset(seed=..., options=...)}.
+     *
+     * @param seed null to continue the current random stream, else a non-negative seed
+     * @param options env-specific reset options (for example {@code low} and {@code high}); never null
+     * @return the first observation and an info map
+     * @throws GymException if the options are not understood or the env was closed
+     */
+    ResetResult<O> reset(Long seed, Map<String, ?> options);
+
+    /**
+     * Advances the env by one step.
+     *
+     * @param action an element of {@link #actionSpace()}
+     * @return the next observation, the reward, the two end flags and an info map
+     * @throws ResetNeededException if called before the first {@code reset} (where order is enforced)
+     * @throws InvalidActionException if the action is not of the action space's type or shape, or is NaN
+     * @throws EnvClosedException if the env was closed
+     */
+    StepResult<O> step(A action);
+
+    /**
+     * Renders the current state in the render mode chosen when the env was made.
+     *
+     * @return a frame for {@code "rgb_array"}; empty when the env has no render mode
+     */
+    default Optional<Frame> render() {
+        return Optional.empty();
+    }
+
+    /** @return the render mode chosen at construction, or null when none */
+    default String renderMode() {
+        return null;
+    }
+
+    /**
+     * Releases resources. Idempotent: a second call does nothing. After close, {@code reset} and
+     * {@code step} throw {@link EnvClosedException}.
+     */
+    @Override
+    void close();
+
+    /** @return the spec the env was made from by {@code Gym.make}, or null for a directly built env */
+    default EnvSpec spec() {
+        return null;
+    }
+
+    /**
+     * @return Gymnasium's metadata map: at least {@code render_modes} (a {@code List<String>}) and
+     *     {@code render_fps} (an {@code Integer}, or absent when the env does not render)
+     */
+    default Map<String, Object> metadata() {
+        return Map.of("render_modes", java.util.List.of());
+    }
+
+    /** @return the innermost env under any wrappers; an unwrapped env returns itself */
+    default Env<?, ?> unwrapped() {
+        return this;
+    }
+}
