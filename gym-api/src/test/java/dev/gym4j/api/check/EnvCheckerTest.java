@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
+import dev.gym4j.api.Gym;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Box;
@@ -174,6 +176,23 @@ class EnvCheckerTest {
         assertFalse(result(report, "close()").skipped());
         assertEquals(2, made[0], "one env for rgb_array, one for the close check");
         assertFalse(env.isClosed());
+    }
+
+    @Test
+    void anEnvFromGymMakePassesWithItsWrappers() {
+        String id = "wrappers-test/RandomWalk-v0";
+        if (!Gym.registry().containsKey(id)) {
+            Gym.register(EnvSpec.of(id, RandomWalkEnv.class.getName(),
+                    kwargs -> new RandomWalkEnv((String) kwargs.get("render_mode")), 50, null));
+        }
+        Env<float[], Integer> env = Gym.make(id, Map.of("render_mode", "rgb_array"));
+        assertEquals("<TimeLimit<OrderEnforcing<PassiveEnvChecker<RandomWalkEnv<" + id + ">>>>>", env.toString());
+        CheckReport report = EnvChecker.check(env);
+        assertTrue(report.passed(), report::toString);
+        assertFalse(result(report, "every declared render mode").skipped());
+        assertFalse(result(report, "close()").skipped());
+        assertDoesNotThrow(() -> env.reset(1));
+        env.close();
     }
 
     @Test
