@@ -305,12 +305,8 @@ public final class Box<T> implements Space<T> {
         return dtype.arrayType().getSimpleName() + " of length " + low.length;
     }
 
-    static String describeType(Object x) {
-        String name = PrimitiveArrays.typeName(x);
-        if (x != null && x.getClass().isArray()) {
-            return name + " of length " + java.lang.reflect.Array.getLength(x);
-        }
-        return name;
+    private String describeType(Object x) {
+        return PrimitiveArrays.describe(x, dtype.arrayType());
     }
 
     @Override

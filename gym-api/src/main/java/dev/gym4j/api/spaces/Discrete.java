@@ -75,7 +75,7 @@ public final class Discrete implements Space<Integer> {
             return null;
         }
         return x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte
-                ? x + " is not in " + rangeText() : "expected an Integer in " + rangeText() + ", got " + Box.describeType(x);
+                ? x + " is not in " + rangeText() : "expected an Integer in " + rangeText() + ", got " + PrimitiveArrays.describe(x, Integer.class);
     }
 
     /** The reason an action is refused, or null; allocation-free when the action is valid. */
@@ -93,7 +93,7 @@ public final class Discrete implements Space<Integer> {
         if (action instanceof Long || action instanceof Short || action instanceof Byte) {
             return "expected an Integer in " + rangeText();
         }
-        return "expected an Integer in " + rangeText() + ", got " + Box.describeType(action);
+        return "expected an Integer in " + rangeText() + ", got " + PrimitiveArrays.describe(action, Integer.class);
     }
 
     private String rangeText() {

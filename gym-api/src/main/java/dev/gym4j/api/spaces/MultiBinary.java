@@ -72,7 +72,7 @@ public final class MultiBinary implements Space<byte[]> {
     @Override
     public String whyNotContained(Object x) {
         if (!(x instanceof byte[]) || ((byte[]) x).length != size) {
-            return "expected byte[] of length " + size + ", got " + Box.describeType(x);
+            return "expected byte[] of length " + size + ", got " + PrimitiveArrays.describe(x, byte[].class);
         }
         byte[] a = (byte[]) x;
         for (int i = 0; i < a.length; i++) {

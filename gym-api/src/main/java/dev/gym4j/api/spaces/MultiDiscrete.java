@@ -67,7 +67,7 @@ public final class MultiDiscrete implements Space<long[]> {
     @Override
     public String whyNotContained(Object x) {
         if (!(x instanceof long[]) || ((long[]) x).length != nvec.length) {
-            return "expected long[] of length " + nvec.length + ", got " + Box.describeType(x);
+            return "expected long[] of length " + nvec.length + ", got " + PrimitiveArrays.describe(x, long[].class);
         }
         long[] a = (long[]) x;
         for (int i = 0; i < a.length; i++) {

@@ -120,6 +120,17 @@ final class PrimitiveArrays {
         return c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
     }
 
+    /**
+     * @return the Java type for messages, with the length when {@code x} is an array of the expected
+     *     class: {@code double[]}, {@code float[] of length 3}, {@code String}, {@code null}
+     */
+    static String describe(Object x, Class<?> expected) {
+        if (x != null && x.getClass() == expected && expected.isArray()) {
+            return typeName(x) + " of length " + java.lang.reflect.Array.getLength(x);
+        }
+        return typeName(x);
+    }
+
     /** @return the length of a primitive array of the dtype's type, or -1 if {@code x} is not one */
     static int lengthIfType(DType dtype, Object x) {
         if (x == null || x.getClass() != dtype.arrayType()) {

@@ -80,7 +80,7 @@ public final class TupleSpace implements Space<List<Object>> {
         if (x instanceof java.util.Map) {
             return "a Map with keys " + ((java.util.Map<?, ?>) x).keySet();
         }
-        return Box.describeType(x);
+        return PrimitiveArrays.typeName(x);
     }
 
     /**
