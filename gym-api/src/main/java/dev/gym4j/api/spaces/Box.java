@@ -35,10 +35,12 @@ public final class Box<T> implements Space<T> {
     private final long[] highLong;
     private final boolean[] boundedBelow;
     private final boolean[] boundedAbove;
+    private final BoxBounds bounds;
     private final SpaceRandom random = new SpaceRandom();
     private String repr;
 
     private Box(BoxBounds b) {
+        this.bounds = b;
         this.dtype = b.dtype;
         this.shape = b.shape;
         this.low = b.low;
@@ -463,77 +465,7 @@ public final class Box<T> implements Space<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T sample() {
-        Generator g = random.get();
-        int n = low.length;
-        double[] lowS = dtype.isFloat() ? low : toDoubles(lowLong, 0);
-        double[] highS = dtype.isFloat() ? high : toDoubles(highLong, 1);
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (!boundedBelow[i] && !boundedAbove[i]) {
-                s[i] = g.normal(0.0, 1.0);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (boundedBelow[i] && !boundedAbove[i]) {
-                s[i] = g.exponential(1.0) + lowS[i];
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (!boundedBelow[i] && boundedAbove[i]) {
-                s[i] = -g.exponential(1.0) + highS[i];
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (boundedBelow[i] && boundedAbove[i]) {
-                if (!Double.isFinite(highS[i] - lowS[i])) {
-                    throw new ArithmeticException("Range exceeds valid bounds: cannot sample uniformly in ["
-                            + lowS[i] + ", " + highS[i] + ") for " + this);
-                }
-                s[i] = g.uniform(lowS[i], highS[i]);
-            }
-        }
-        return (T) castSample(s);
-    }
-
-    /** Gymnasium's integer path samples in {@code [low, high + 1)}, with int64 arithmetic for the {@code + 1}. */
-    private static double[] toDoubles(long[] values, long add) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (double) (values[i] + add);
-        }
-        return out;
-    }
-
-    /** Floor and clip integer samples as Gymnasium does, then cast to the dtype. */
-    private Object castSample(double[] s) {
-        int n = s.length;
-        Object out = PrimitiveArrays.newArray(dtype, n);
-        if (dtype.isFloat()) {
-            for (int i = 0; i < n; i++) {
-                PrimitiveArrays.setFromDouble(dtype, out, i, s[i]);
-            }
-            return out;
-        }
-        double min;
-        double max;
-        switch (dtype) {
-            case UINT8: min = 0; max = 255; break;
-            case INT8: min = -128 + 2; max = 127 - 2; break;
-            case INT32: min = Integer.MIN_VALUE + 2.0; max = Integer.MAX_VALUE - 2.0; break;
-            case INT64: min = (double) (Long.MIN_VALUE + 2); max = (double) (Long.MAX_VALUE - 2); break;
-            default: throw new AssertionError(dtype);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = Math.min(Math.max(Math.floor(s[i]), min), max);
-            PrimitiveArrays.setFromDouble(dtype, out, i, v);
-        }
-        if (dtype == DType.INT64) {
-            long[] a = (long[]) out;
-            for (int i = 0; i < n; i++) {
-                a[i] = Math.min(Math.max(a[i], lowLong[i]), highLong[i]);
-            }
-        }
-        return out;
+        return (T) BoxSampler.sample(bounds, random.get(), this);
     }
 
     @Override
@@ -591,31 +523,14 @@ public final class Box<T> implements Space<T> {
         if (n != low.length) {
             return ValueText.generic(x);
         }
-        StringBuilder b = new StringBuilder();
-        appendNested(b, x, 0, 0);
-        return b.toString();
-    }
-
-    private int appendNested(StringBuilder b, Object x, int axis, int index) {
-        if (axis == shape.length) {
+        return ValueText.nested(shape, i -> {
             if (dtype == DType.FLOAT32) {
-                b.append(NumpyFormat.pythonFloat32(((float[]) x)[index]));
+                return NumpyFormat.pythonFloat32(((float[]) x)[i]);
             } else if (dtype == DType.FLOAT64) {
-                b.append(NumpyFormat.pythonFloat(((double[]) x)[index]));
-            } else {
-                b.append(PrimitiveArrays.getLong(dtype, x, index));
+                return NumpyFormat.pythonFloat(((double[]) x)[i]);
             }
-            return index + 1;
-        }
-        b.append('[');
-        for (int i = 0; i < shape[axis]; i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            index = appendNested(b, x, axis + 1, index);
-        }
-        b.append(']');
-        return index;
+            return Long.toString(PrimitiveArrays.getLong(dtype, x, i));
+        });
     }
 
     // ---------------------------------------------------------------- identity

@@ -136,9 +136,13 @@ public final class MultiBinary implements Space<byte[]> {
         return a == null ? b == null : a.equals(b);
     }
 
+    /** @return nested Python lists of the bits, e.g. {@code [[1, 0], [0, 1]]} */
     @Override
     public String valueToString(Object x) {
-        return ValueText.generic(x);
+        if (!(x instanceof byte[]) || ((byte[]) x).length != size) {
+            return ValueText.generic(x);
+        }
+        return ValueText.nested(shape, i -> Byte.toString(((byte[]) x)[i]));
     }
 
     /** @return Gymnasium's repr: {@code MultiBinary(4)}, or {@code MultiBinary((2, 3))} when made from a shape */

@@ -47,6 +47,31 @@ final class ValueText {
         return String.valueOf(x);
     }
 
+    /**
+     * @param shape an array's shape
+     * @param element the text of the element at a flat (C-order) index
+     * @return nested Python lists, e.g. {@code [[1, 0], [0, 1]]}; a scalar shape gives the bare element
+     */
+    static String nested(int[] shape, java.util.function.IntFunction<String> element) {
+        StringBuilder b = new StringBuilder();
+        appendNested(b, shape, 0, 0, element);
+        return b.toString();
+    }
+
+    private static int appendNested(StringBuilder b, int[] shape, int axis, int index, java.util.function.IntFunction<String> element) {
+        if (axis == shape.length) {
+            b.append(element.apply(index));
+            return index + 1;
+        }
+        b.append('[');
+        for (int i = 0; i < shape[axis]; i++) {
+            b.append(i == 0 ? "" : ", ");
+            index = appendNested(b, shape, axis + 1, index, element);
+        }
+        b.append(']');
+        return index;
+    }
+
     /** @return {@code text}, cut to {@link #MAX_LENGTH} characters with {@code ...} */
     static String shorten(String text) {
         return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 3) + "...";
