@@ -197,6 +197,11 @@ def array_strs():
         add(np.array([1e-5, 1.0, np.inf], dtype=dtype))
         add(np.array([0.001953125, 0.5], dtype=dtype))
         add(np.array([123456.79, 0.5], dtype=dtype))
+    # past 1000 elements NumPy summarises with "..." and formats only the corners
+    add((rng.standard_normal(1200) * 3).astype(np.float32))
+    add((rng.standard_normal((3, 400)) * 1e4).astype(np.float64))
+    add(rng.integers(-500, 500, (30, 40)).astype(np.int32))
+    add(rng.integers(0, 256, (12, 12, 12)).astype(np.uint8))
     for dtype in (np.uint8, np.int8, np.int32, np.int64):
         info = np.iinfo(dtype)
         for shape in ((4,), (2, 3), (40,), (3, 3, 3)):
