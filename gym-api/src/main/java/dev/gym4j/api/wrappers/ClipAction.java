@@ -1,6 +1,7 @@
 package dev.gym4j.api.wrappers;
 
 import dev.gym4j.api.Env;
+import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Space;
@@ -34,8 +35,16 @@ public class ClipAction<O, T> extends ActionWrapper<O, T, T> {
         this.actionSpace = BoxSupport.unbounded(bounds);
     }
 
+    /**
+     * @throws InvalidActionException if the action is not an array of the Box's type and size
+     */
     @Override
     protected T action(T action) {
+        if (action == null || !bounds.dtype().arrayType().isInstance(action)
+                || java.lang.reflect.Array.getLength(action) != bounds.size()) {
+            throw new InvalidActionException("ClipAction expects an action of " + actionSpace + ", got "
+                    + BoxSupport.describe(action));
+        }
         return bounds.clip(action);
     }
 

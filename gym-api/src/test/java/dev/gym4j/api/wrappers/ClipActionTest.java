@@ -3,7 +3,9 @@ package dev.gym4j.api.wrappers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
@@ -59,6 +61,14 @@ class ClipActionTest {
         env.step(new double[] {0.75, -0.25});
         assertArrayEquals(new double[] {0.5, -0.25}, inner.actions().get(0));
         assertEquals("<ClipAction<ScriptedEnv instance>>", env.toString());
+    }
+
+    @Test
+    void rejectsAnActionOfTheWrongLength() {
+        ClipAction<float[], float[]> env = new ClipAction<>(envWithActions(Box.float32(-2f, 2f, 2), 1));
+        env.reset(0);
+        InvalidActionException e = assertThrows(InvalidActionException.class, () -> env.step(new float[] {0f, 1f, 2f}));
+        assertTrue(e.getMessage().contains("float[] of length 3"), e.getMessage());
     }
 
     @Test
