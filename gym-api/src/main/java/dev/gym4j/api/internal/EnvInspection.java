@@ -83,7 +83,16 @@ public final class EnvInspection {
             if (d.n() <= 0) {
                 out.add(Finding.error("Discrete " + kind + " space's number of elements must be positive, actual number of elements: " + d.n()));
             }
-        } else if (space instanceof MultiDiscrete || space instanceof MultiBinary) {
+        } else if (space instanceof MultiDiscrete m) {
+            inspectShape(space, kind, out);
+            for (long n : m.nvec()) {
+                if (n <= 0) {
+                    out.add(Finding.error("Multi-discrete " + kind + " space's nvec elements must all be greater than 0, actual nvec: "
+                            + java.util.Arrays.toString(m.nvec())));
+                    break;
+                }
+            }
+        } else if (space instanceof MultiBinary) {
             inspectShape(space, kind, out);
         } else if (space instanceof TupleSpace t) {
             inspectChildren(t.spaces(), "Tuple", kind, out);
