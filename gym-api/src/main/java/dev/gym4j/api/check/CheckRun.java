@@ -1,7 +1,6 @@
 package dev.gym4j.api.check;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
@@ -45,7 +44,7 @@ final class CheckRun<O, A> {
     }
 
     /** Thrown by a check body to fail its check with a message. */
-    private static final class CheckFailure extends Exception {
+    static final class CheckFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
         CheckFailure(String message) {
@@ -370,47 +369,13 @@ final class CheckRun<O, A> {
         if (options.skipCloseCheck()) {
             results.add(CheckResult.skipped(name, "close check skipped by the options"));
         } else if (factory != null) {
-            check(name, () -> checkClose(factory.get(), true));
+            check(name, () -> CloseCheck.run(factory.get(), true));
         } else if (env.spec() != null) {
-            check(name, () -> checkClose(env.spec().creator().create(new LinkedHashMap<>(env.spec().kwargs())), true));
+            check(name, () -> CloseCheck.run(env.spec().creator().create(new LinkedHashMap<>(env.spec().kwargs())), true));
         } else if (options.closeEnv()) {
-            check(name, () -> checkClose(env, false));
+            check(name, () -> CloseCheck.run(env, false));
         } else {
             results.add(CheckResult.skipped(name, "no factory or spec to make a fresh env, and Options.closeEnv is off"));
         }
-    }
-
-    private static <P, Q> String checkClose(Env<P, Q> target, boolean fresh) throws CheckFailure {
-        if (target == null) {
-            throw new CheckFailure("the factory returned null");
-        }
-        try {
-            target.reset(SEED);
-            Q action = target.actionSpace().sample();
-            target.close();
-            try {
-                target.close();
-            } catch (RuntimeException e) {
-                throw new CheckFailure("calling close() on a closed env should do nothing, but it threw " + describe(e));
-            }
-            expectClosed("reset()", () -> target.reset());
-            expectClosed("step(action)", () -> target.step(action));
-            return fresh ? "checked on a fresh env" : "";
-        } finally {
-            if (fresh) {
-                closeQuietly(target);
-            }
-        }
-    }
-
-    private static void expectClosed(String call, Runnable r) throws CheckFailure {
-        try {
-            r.run();
-        } catch (EnvClosedException expected) {
-            return;
-        } catch (RuntimeException e) {
-            throw new CheckFailure(call + " after close() threw " + describe(e) + "; expected EnvClosedException");
-        }
-        throw new CheckFailure(call + " after close() returned normally; expected EnvClosedException");
     }
 }
