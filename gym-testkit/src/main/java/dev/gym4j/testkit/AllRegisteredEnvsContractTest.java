@@ -43,6 +43,7 @@ public abstract class AllRegisteredEnvsContractTest {
         return 100;
     }
 
+    /** @return per included env, a container of the contract's checks; one failing test when no env is registered */
     @TestFactory
     public Stream<DynamicNode> everyRegisteredEnvMeetsTheContract() {
         List<String> ids = RegisteredEnvs.ids().stream().filter(this::include).toList();

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * give the same trajectory, {@code reset(seed)} is repeatable, {@code TimeLimit} truncates exactly at
  * {@code max_episode_steps} (envs made by {@code Gym.make}), and a step after the end of an episode
  * behaves as documented. Tries are kept modest so that the suite stays fast; add env-specific tests
- * in the subclass.
+ * in the subclass. To leave a check out (say, for an env that is nondeterministic on purpose), override
+ * its method without the annotation.
  *
  * <p>Both engines must be on the test class path: JUnit Jupiter for the {@code @Test} methods and
  * jqwik (which this module brings) for the {@code @Property} methods.
@@ -38,30 +39,45 @@ public abstract class EnvContractTest {
      */
     protected abstract Supplier<Env<?, ?>> envFactory();
 
+    /**
+     * Observations after every reset and step are in the space and finite; see {@link EnvContract#checkObservationsInSpaceAndFinite}.
+     */
     @Property(tries = 20)
     public void observationsStayInTheSpaceAndAreFinite(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
                                                 @ForAll @Size(max = 200) List<@LongRange(min = 0, max = Long.MAX_VALUE) Long> actionSeeds) {
         EnvContract.checkObservationsInSpaceAndFinite(envFactory(), seed, actionSeeds);
     }
 
+    /**
+     * Every reward is finite; see {@link EnvContract#checkRewardsFinite}.
+     */
     @Property(tries = 20)
     public void rewardsAreFinite(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
                           @ForAll @Size(max = 200) List<@LongRange(min = 0, max = Long.MAX_VALUE) Long> actionSeeds) {
         EnvContract.checkRewardsFinite(envFactory(), seed, actionSeeds);
     }
 
+    /**
+     * Same seed and actions, same trajectory; see {@link EnvContract#checkSameSeedSameTrajectory}.
+     */
     @Property(tries = 15)
     public void sameSeedAndActionsGiveTheSameTrajectory(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
                                                  @ForAll @Size(max = 100) List<@LongRange(min = 0, max = Long.MAX_VALUE) Long> actionSeeds) {
         EnvContract.checkSameSeedSameTrajectory(envFactory(), seed, actionSeeds);
     }
 
+    /**
+     * {@code reset(seed)} is repeatable; see {@link EnvContract#checkResetRepeatable}.
+     */
     @Property(tries = 15)
     public void resetWithASeedIsRepeatable(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
                                     @ForAll @Size(max = 20) List<@LongRange(min = 0, max = Long.MAX_VALUE) Long> actionSeeds) {
         EnvContract.checkResetRepeatable(envFactory(), seed, actionSeeds);
     }
 
+    /**
+     * {@code TimeLimit} truncates exactly at the limit; see {@link EnvContract#checkTimeLimitTruncates}.
+     */
     @Property(tries = 10)
     public void timeLimitTruncatesExactlyAtMaxEpisodeSteps(@ForAll @IntRange(min = 1, max = 10) int limit,
                                                     @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed,
@@ -69,16 +85,25 @@ public abstract class EnvContractTest {
         EnvContract.checkTimeLimitTruncates(envFactory(), limit, seed, actionSeeds);
     }
 
+    /**
+     * A step after the end of an episode works or throws a {@code GymException}; see {@link EnvContract#checkStepAfterEpisodeEnd}.
+     */
     @Property(tries = 5)
     public void stepAfterTheEndOfAnEpisodeBehavesAsDocumented(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
         EnvContract.checkStepAfterEpisodeEnd(envFactory(), seed, EnvContract.actionSeeds(seed, 64));
     }
 
+    /**
+     * {@code close()} is idempotent and use after close throws; see {@link EnvContract#checkCloseIdempotent}.
+     */
     @Test
     public void closeIsIdempotentAndUseAfterCloseThrows() {
         EnvContract.checkCloseIdempotent(envFactory());
     }
 
+    /**
+     * The library's env checker passes; see {@link EnvContract#checkEnvCheckerPasses}.
+     */
     @Test
     public void envCheckerPasses() {
         EnvContract.checkEnvCheckerPasses(envFactory());
