@@ -146,7 +146,8 @@ public final class EnvContract {
         Assumptions.assumeTrue(spec != null, "the env has no spec: TimeLimit applies to envs made by Gym.make");
         try (Env<?, ?> env = Gym.make(spec.id(), spec.kwargs())) {
             Integer expected = Gym.spec(spec.id()).maxEpisodeSteps();
-            Integer actual = Wrapper.find(env, TimeLimit.class).map(TimeLimit::maxEpisodeSteps).orElse(null);
+            Integer actual = Wrapper.find(env, TimeLimit.class).map(limitWrapper -> ((TimeLimit<?, ?>) limitWrapper).maxEpisodeSteps())
+                    .orElse(null);
             assertEquals(expected, actual, "Gym.make(\"" + spec.id() + "\") should add TimeLimit(max_episode_steps)");
         }
         Map<String, Object> kwargs = new LinkedHashMap<>(spec.kwargs());
