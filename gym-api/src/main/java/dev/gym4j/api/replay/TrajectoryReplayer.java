@@ -54,7 +54,7 @@ public final class TrajectoryReplayer {
      * @throws UncheckedIOException if reading fails
      */
     public static ReplayResult replay(Reader in, String envIdOverride) {
-        return replay(in, headerId -> Gym.make(envIdOverride != null ? envIdOverride : headerId));
+        return replayWith(in, headerId -> Gym.make(envIdOverride != null ? envIdOverride : headerId));
     }
 
     /**
@@ -66,7 +66,7 @@ public final class TrajectoryReplayer {
      * @throws ReplayException if the file is malformed or an env fails (the message says where)
      * @throws UncheckedIOException if reading fails
      */
-    public static ReplayResult replay(Reader in, Function<String, ? extends Env<?, ?>> envFactory) {
+    public static ReplayResult replayWith(Reader in, Function<String, ? extends Env<?, ?>> envFactory) {
         Objects.requireNonNull(envFactory, "envFactory");
         List<Map<String, Object>> lines = readLines(in);
         if (lines.isEmpty()) {

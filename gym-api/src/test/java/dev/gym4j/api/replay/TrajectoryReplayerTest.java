@@ -64,7 +64,7 @@ class TrajectoryReplayerTest {
     @Test
     void replayReproducesTheRecordingBitForBit() {
         String recording = record();
-        ReplayResult result = TrajectoryReplayer.replay(new StringReader(recording), DRIFT);
+        ReplayResult result = TrajectoryReplayer.replayWith(new StringReader(recording), DRIFT);
         assertEquals(2, result.runs().size());
         assertEquals(4, result.episodeCount());
         assertEquals(26, result.stepCount());
@@ -76,7 +76,7 @@ class TrajectoryReplayerTest {
 
     @Test
     void outputHasTheRecordedStructure() {
-        ReplayResult result = TrajectoryReplayer.replay(new StringReader(record()), DRIFT);
+        ReplayResult result = TrajectoryReplayer.replayWith(new StringReader(record()), DRIFT);
         String[] lines = result.toJsonl().split("\n");
         assertEquals(3, lines.length);
         Map<String, Object> header = Json.parseObject(lines[0]);
@@ -97,7 +97,7 @@ class TrajectoryReplayerTest {
     @Test
     void comparisonReportsTheFirstDifference() {
         String recording = record();
-        ReplayResult result = TrajectoryReplayer.replay(new StringReader(recording), DRIFT);
+        ReplayResult result = TrajectoryReplayer.replayWith(new StringReader(recording), DRIFT);
         Map<String, Object> run = Json.parseObject(recording.split("\n")[2]);
         Map<?, ?> episode = (Map<?, ?>) ((List<?>) run.get("episodes")).get(1);
         @SuppressWarnings("unchecked")
@@ -125,7 +125,7 @@ class TrajectoryReplayerTest {
     @Test
     void comparisonNoticesMissingStepsAndEpisodes() {
         String recording = record();
-        ReplayResult result = TrajectoryReplayer.replay(new StringReader(recording), DRIFT);
+        ReplayResult result = TrajectoryReplayer.replayWith(new StringReader(recording), DRIFT);
         String oneRun = recording.split("\n")[0] + "\n" + recording.split("\n")[1] + "\n";
         ComparisonResult c = TrajectoryComparison.compare(new StringReader(oneRun), result, 0.0);
         assertEquals("runs", c.firstMismatch().field());
@@ -166,7 +166,7 @@ class TrajectoryReplayerTest {
     }
 
     private static void assertMessage(String text, String expected) {
-        ReplayException e = assertThrows(ReplayException.class, () -> TrajectoryReplayer.replay(new StringReader(text), DRIFT));
+        ReplayException e = assertThrows(ReplayException.class, () -> TrajectoryReplayer.replayWith(new StringReader(text), DRIFT));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 }
