@@ -1,0 +1,67 @@
+package dev.gym4j.api.wrappers;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepResult;
+import java.util.Map;
+
+/**
+ * Truncates episodes after a fixed number of steps, as Gymnasium's {@code TimeLimit}.
+ *
+ * <p>{@code reset} sets the elapsed step count to 0; each {@code step} increments it, and once it
+ * reaches {@code maxEpisodeSteps} the step's {@code truncated} flag is set (possibly together with
+ * {@code terminated}). Nothing is added to {@code info}. Stepping on past the limit is allowed and keeps
+ * reporting {@code truncated}, as in Gymnasium. {@code Gym.make} adds this wrapper when the spec (or
+ * the {@code max_episode_steps} kwarg) has a limit.
+ *
+ * <p>Thread safety: not thread-safe.
+ *
+ * @param <O> the observation type
+ * @param <A> the action type
+ */
+public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> {
+
+    private final int maxEpisodeSteps;
+    private int elapsedSteps;
+
+    /**
+     * @param env the env to wrap
+     * @param maxEpisodeSteps the number of steps after which an episode is truncated, at least 1
+     * @throws InvalidArgumentException if {@code maxEpisodeSteps < 1}
+     */
+    public TimeLimit(Env<O, A> env, int maxEpisodeSteps) {
+        super(env);
+        if (maxEpisodeSteps < 1) {
+            throw new InvalidArgumentException("max_episode_steps must be a positive integer, got " + maxEpisodeSteps);
+        }
+        this.maxEpisodeSteps = maxEpisodeSteps;
+    }
+
+    /** @return the step limit */
+    public int maxEpisodeSteps() {
+        return maxEpisodeSteps;
+    }
+
+    /** @return the steps taken since the last reset */
+    public int elapsedSteps() {
+        return elapsedSteps;
+    }
+
+    @Override
+    public ResetResult<O> reset(Long seed, Map<String, ?> options) {
+        ResetResult<O> r = env.reset(seed, options);
+        elapsedSteps = 0;
+        return r;
+    }
+
+    @Override
+    public StepResult<O> step(A action) {
+        StepResult<O> r = env.step(action);
+        elapsedSteps++;
+        if (elapsedSteps >= maxEpisodeSteps && !r.truncated()) {
+            return new StepResult<>(r.observation(), r.reward(), r.terminated(), true, r.info());
+        }
+        return r;
+    }
+}
