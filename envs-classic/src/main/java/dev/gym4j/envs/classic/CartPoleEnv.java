@@ -4,6 +4,7 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
@@ -220,6 +221,11 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
     /** @return Gymnasium's {@code steps_beyond_terminated}, -1 for {@code None} (for tests) */
     int stepsBeyondTerminated() {
         return stepsBeyondTerminated;
+    }
+
+    /** @return the env's generator, to check its PCG64 state against Gymnasium's (for tests) */
+    Generator rngForTests() {
+        return npRandom();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Space;
 import java.util.Map;
@@ -238,6 +239,11 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
     /** @return a copy of the state {@code [position, velocity]} (for tests) */
     double[] state() {
         return new double[] {position, velocity};
+    }
+
+    /** @return the env's generator, to check its PCG64 state against Gymnasium's (for tests) */
+    Generator rngForTests() {
+        return npRandom();
     }
 
     @Override
