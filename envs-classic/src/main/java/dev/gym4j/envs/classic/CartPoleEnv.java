@@ -249,7 +249,8 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
         canvas.fillRotatedRect(-polewidth / 2, polewidth / 2, -polewidth / 2, polelen - polewidth / 2, -theta,
                 cartx, carty + axleoffset, new Color(202, 152, 101));
         canvas.fillCircle(cartx, carty + axleoffset, polewidth / 2, new Color(129, 132, 203));
-        canvas.line(0, carty, SCREEN_WIDTH, carty, 1f, Color.BLACK);
+        // The track: one row of pixels, as pygame's hline draws it (a 1-pixel stroke would straddle two rows).
+        canvas.fillRotatedRect(0, SCREEN_WIDTH, carty, carty + 1, 0, 0, 0, Color.BLACK);
         return Optional.of(canvas.toFrame());
     }
 }

@@ -11,6 +11,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Arc2D;
+import java.awt.geom.Path2D;
 import java.util.Map;
 import java.util.Optional;
 
@@ -251,7 +252,7 @@ public final class PendulumEnv extends AbstractEnv<float[], float[]> {
         double ny = tx;
         double[] xs = {ex + tx * head, ex - nx * head / 2, ex + nx * head / 2};
         double[] ys = {ey + ty * head, ey - ny * head / 2, ey + ny * head / 2};
-        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        Path2D.Double p = new Path2D.Double();
         p.moveTo(xs[0], ys[0]);
         p.lineTo(xs[1], ys[1]);
         p.lineTo(xs[2], ys[2]);
