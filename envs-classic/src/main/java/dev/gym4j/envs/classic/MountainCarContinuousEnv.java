@@ -87,13 +87,9 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
     private final Box<float[]> observationSpace = Box.float32(
             new float[] {(float) MIN_POSITION, (float) -MAX_SPEED}, new float[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
-    private double position;
-    private double velocity;
-    /**
-     * Whether the state holds float32 values (after a step) rather than float64 ones (after a reset). NumPy 2
-     * computes with the two differently, so the first step after a reset differs from the others.
-     */
-    private boolean stateIsFloat32;
+    /** float64 right after a reset, float32 after every step: NumPy computes differently with the two. */
+    private NpScalar position = NpScalar.float64(0);
+    private NpScalar velocity = NpScalar.float64(0);
 
     /** Makes the env without rendering and with {@code goal_velocity} 0. */
     public MountainCarContinuousEnv() {
@@ -140,105 +136,59 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
     @Override
     protected ResetResult<float[]> doReset(Map<String, ?> options) {
         double[] bounds = ResetOptions.bounds(options, -0.6, -0.4);
-        position = npRandom().uniform(bounds[0], bounds[1]);
-        velocity = 0.0;
-        stateIsFloat32 = false;
+        position = NpScalar.float64(npRandom().uniform(bounds[0], bounds[1]));
+        velocity = NpScalar.float64(0.0);
         return new ResetResult<>(observation(), Map.of());
     }
 
-    /*
-     * NumPy 2 arithmetic, value by value. Each local is a double paired with a flag saying whether NumPy holds
-     * it as a float32 scalar. float32 (op) Python float is done in float32 after rounding the constant to
-     * float32; float32 (op) float64 array element is float64; comparisons follow the same rule. Once a clamp
-     * fires, the variable is the Python float constant.
+    /**
+     * Gymnasium's step line by line, with NumPy 2's scalar types: see {@link NpScalar}. The reward uses the
+     * action as given, squared exactly in float64 ({@code math.pow} of a float32 value).
      */
     @Override
     protected StepResult<float[]> doStep(float[] action) {
-        float a = action[0];
-        boolean first = !stateIsFloat32;
+        NpScalar a = NpScalar.float32(action[0]);
+        NpScalar p = position;
+        NpScalar v = velocity;
+        NpScalar force = a.pyMax(py(MIN_ACTION)).pyMin(py(MAX_ACTION));
 
-        // force = min(max(a, -1.0), 1.0): stays a float32 scalar unless a bound is returned.
-        double force = a;
-        boolean forceF32 = true;
-        if (MIN_ACTION > a) {
-            force = MIN_ACTION;
-            forceF32 = false;
-        } else if (MAX_ACTION < a) {
-            force = MAX_ACTION;
-            forceF32 = false;
+        NpScalar gravity = py(0.0025 * Math.cos(py(3).times(p).value()));
+        v = v.plus(force.times(py(POWER)).minus(gravity));
+        if (v.greaterThan(py(MAX_SPEED))) {
+            v = py(MAX_SPEED);
         }
-        double fp = forceF32 ? (double) ((float) force * (float) POWER) : force * POWER;
-        double threeP = first ? 3 * position : (double) (3f * (float) position);
-        double c = 0.0025 * Math.cos(threeP);
-        double rhs = forceF32 ? (double) ((float) fp - (float) c) : fp - c;
+        if (v.lessThan(py(-MAX_SPEED))) {
+            v = py(-MAX_SPEED);
+        }
+        p = p.plus(v);
+        if (p.greaterThan(py(MAX_POSITION))) {
+            p = py(MAX_POSITION);
+        }
+        if (p.lessThan(py(MIN_POSITION))) {
+            p = py(MIN_POSITION);
+        }
+        if (p.equalTo(py(MIN_POSITION)) && v.lessThan(py(0))) {
+            v = py(0);
+        }
+        boolean terminated = p.atLeast(py(GOAL_POSITION)) && v.atLeast(py(goalVelocity));
+        double reward = (terminated ? 100.0 : 0.0) - (a.value() * a.value()) * 0.1;
 
-        double v;
-        boolean vF32;
-        if (first) {
-            v = velocity + rhs;
-            vF32 = false;
-        } else {
-            v = (float) velocity + (float) rhs;
-            vF32 = true;
-        }
-        if (greater(v, vF32, MAX_SPEED)) {
-            v = MAX_SPEED;
-            vF32 = false;
-        }
-        if (greater(-MAX_SPEED, vF32, v)) {
-            v = -MAX_SPEED;
-            vF32 = false;
-        }
-        double p;
-        boolean pF32;
-        if (first) {
-            p = position + v;
-            pF32 = false;
-        } else {
-            p = (float) position + (float) v;
-            pF32 = true;
-        }
-        if (greater(p, pF32, MAX_POSITION)) {
-            p = MAX_POSITION;
-            pF32 = false;
-        }
-        if (greater(MIN_POSITION, pF32, p)) {
-            p = MIN_POSITION;
-            pF32 = false;
-        }
-        if (equal(p, pF32, MIN_POSITION) && greater(0.0, vF32, v)) {
-            v = 0.0;
-            vF32 = false;
-        }
-        boolean terminated = atLeast(p, pF32, GOAL_POSITION) && atLeast(v, vF32, goalVelocity);
-        double reward = (terminated ? 100.0 : 0.0) - ((double) a * a) * 0.1;
-
-        position = (float) p;
-        velocity = (float) v;
-        stateIsFloat32 = true;
+        position = NpScalar.float32(p.value());
+        velocity = NpScalar.float32(v.value());
         return new StepResult<>(observation(), reward, terminated, false, Map.of());
     }
 
-    /** {@code x > y} where the float32-held side makes NumPy 2 compare both in float32. */
-    private static boolean greater(double x, boolean float32, double y) {
-        return float32 ? (float) x > (float) y : x > y;
-    }
-
-    private static boolean atLeast(double x, boolean float32, double y) {
-        return float32 ? (float) x >= (float) y : x >= y;
-    }
-
-    private static boolean equal(double x, boolean float32, double y) {
-        return float32 ? (float) x == (float) y : x == y;
+    private static NpScalar py(double v) {
+        return NpScalar.python(v);
     }
 
     private float[] observation() {
-        return new float[] {(float) position, (float) velocity};
+        return new float[] {(float) position.value(), (float) velocity.value()};
     }
 
     /** @return a copy of the state {@code [position, velocity]} (for tests) */
     double[] state() {
-        return new double[] {position, velocity};
+        return new double[] {position.value(), velocity.value()};
     }
 
     /** @return the env's generator, to check its PCG64 state against Gymnasium's (for tests) */
@@ -251,6 +201,6 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
         if (!"rgb_array".equals(renderMode())) {
             return Optional.empty();
         }
-        return Optional.of(MountainCarPicture.draw(position, GOAL_POSITION));
+        return Optional.of(MountainCarPicture.draw(position.value(), GOAL_POSITION));
     }
 }
