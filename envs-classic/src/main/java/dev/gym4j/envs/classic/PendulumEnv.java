@@ -51,8 +51,8 @@ import java.util.Optional;
  *
  * <h2>Starting state</h2>
  * The angle is uniform in {@code [-pi, pi)} and the angular velocity in {@code [-1, 1)}. The reset options
- * {@code x_init} and {@code y_init} (converted as Python's {@code float()}) replace pi and 1 as the
- * half-widths of the two ranges.
+ * {@code x_init} and {@code y_init} (converted as Python's {@code float()}; not negative) replace pi and 1
+ * as the half-widths of the two ranges.
  *
  * <h2>Episode end</h2>
  * The episode never terminates; {@code Gym.make} truncates it after 200 steps.
@@ -147,11 +147,10 @@ public final class PendulumEnv extends AbstractEnv<float[], float[]> {
     protected ResetResult<float[]> doReset(Map<String, ?> options) {
         double x = ResetOptions.number(options, "x_init", DEFAULT_X);
         double y = ResetOptions.number(options, "y_init", DEFAULT_Y);
-        ResetOptions.requireFiniteRange(-x, x, "reset option 'x_init'");
-        ResetOptions.requireFiniteRange(-y, y, "reset option 'y_init'");
-        // NumPy's uniform(low=-high, high=high) element by element: low + (high - low) * random().
-        th = -x + (x - -x) * npRandom().random();
-        thdot = -y + (y - -y) * npRandom().random();
+        ResetOptions.requireFiniteRange(-x, x, "reset option 'x_init' as -x_init and x_init");
+        ResetOptions.requireFiniteRange(-y, y, "reset option 'y_init' as -y_init and y_init");
+        th = npRandom().uniform(-x, x);
+        thdot = npRandom().uniform(-y, y);
         lastU = Float.NaN;
         return new ResetResult<>(observation(), Map.of());
     }

@@ -30,7 +30,7 @@ final class ResetOptions {
      * @param defaultHigh the upper bound when {@code high} is absent
      * @return {@code {low, high}}
      * @throws InvalidArgumentException if a bound cannot be converted to a float, {@code low > high}, or
-     *     {@code high - low} is not finite (NumPy's uniform would raise {@code OverflowError})
+     *     {@code high - low} is not a finite non-negative number (NumPy's uniform would raise)
      */
     static double[] bounds(Map<String, ?> options, double defaultLow, double defaultHigh) {
         double low = number(options, "low", defaultLow);
@@ -58,15 +58,19 @@ final class ResetOptions {
     }
 
     /**
+     * Checks what NumPy's {@code uniform} checks: {@code high - low} must be finite ({@code OverflowError})
+     * and non-negative, where {@code -0.0} counts as negative ({@code ValueError}).
+     *
      * @param low a lower bound
      * @param high an upper bound
      * @param what what the bounds came from, for the message
-     * @throws InvalidArgumentException if {@code high - low} is infinite or NaN
+     * @throws InvalidArgumentException if {@code high - low} is infinite, NaN or negative
      */
     static void requireFiniteRange(double low, double high, String what) {
-        if (!Double.isFinite(high - low)) {
-            throw new InvalidArgumentException(what + " give the range " + high + " - " + low + " = " + (high - low)
-                    + ", which is not finite; use finite bounds");
+        double range = high - low;
+        if (!Double.isFinite(range) || range < 0 || Double.doubleToRawLongBits(range) == Long.MIN_VALUE) {
+            throw new InvalidArgumentException(what + " give the range " + high + " - " + low + " = " + range
+                    + ", which is not finite and non-negative; use finite bounds with low <= high");
         }
     }
 

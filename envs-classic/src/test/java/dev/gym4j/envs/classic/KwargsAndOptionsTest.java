@@ -80,6 +80,7 @@ class KwargsAndOptionsTest {
             assertMessage(() -> env.reset(0L, Map.of("low", "abc")), "'low'", "float");
             assertMessage(() -> env.reset(0L, Map.of("high", new Object())), "'high'", "float");
             assertMessage(() -> env.reset(0L, Map.of("low", Double.NEGATIVE_INFINITY)), "not finite");
+            assertMessage(() -> env.reset(0L, Map.of("low", 0.0, "high", -0.0)), "non-negative");
         }
     }
 
@@ -126,6 +127,7 @@ class KwargsAndOptionsTest {
             }
             assertMessage(() -> env.reset(0L, Map.of("x_init", "pi")), "'x_init'", "float");
             assertMessage(() -> env.reset(0L, Map.of("y_init", Double.POSITIVE_INFINITY)), "'y_init'", "not finite");
+            assertMessage(() -> env.reset(0L, Map.of("x_init", -1.0)), "'x_init'", "non-negative");
             // "low"/"high" mean nothing to Pendulum, as in Gymnasium
             assertArrayEquals(env.reset(4L, Map.of()).observation(),
                     env.reset(4L, Map.of("low", 1.0, "high", 0.0)).observation());

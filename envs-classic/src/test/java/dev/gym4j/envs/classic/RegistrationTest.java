@@ -10,6 +10,7 @@ import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.registry.EnvProvider;
 import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Space;
 import java.io.IOException;
@@ -91,7 +92,17 @@ class RegistrationTest {
         }
     }
 
-    /** Shape, dtype and every finite bound, probed through {@code contains} one element at a time. */
+    @SuppressWarnings("unchecked")
+    private static boolean[] booleans(Object list) {
+        List<Object> l = (List<Object>) list;
+        boolean[] out = new boolean[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Boolean) l.get(i);
+        }
+        return out;
+    }
+
+    /** Shape, dtype, the bounds, and every finite bound, probed through {@code contains} one element at a time. */
     @SuppressWarnings("unchecked")
     private static void assertBox(Map<String, Object> box, Space<?> space, String what) {
         assertEquals("Box", box.get("type"), what);
@@ -100,6 +111,11 @@ class RegistrationTest {
         assertEquals(DType.fromNumpyName((String) box.get("dtype")), space.dtype(), what);
         double[] low = GymrefReplayTest.doubles(box.get("low"));
         double[] high = GymrefReplayTest.doubles(box.get("high"));
+        Box<?> ours = (Box<?>) space;
+        assertArrayEquals(low, ours.low(), what + " low");
+        assertArrayEquals(high, ours.high(), what + " high");
+        assertArrayEquals(booleans(box.get("bounded_below")), ours.boundedBelow(), what + " bounded_below");
+        assertArrayEquals(booleans(box.get("bounded_above")), ours.boundedAbove(), what + " bounded_above");
         for (int i = 0; i < low.length; i++) {
             for (double[] bound : List.of(low, high)) {
                 float b = (float) bound[i];

@@ -14,8 +14,8 @@ final class RngState {
         PCG64 bits = g.bitGenerator();
         return Map.of(
                 "state", "0x" + bits.state().toString(16),
-                "inc", "0x" + bits.inc().toString(16),
+                "inc", "0x" + bits.increment().toString(16),
                 "has_uint32", bits.hasUint32() ? 1L : 0L,
-                "uinteger", bits.uinteger());
+                "uinteger", Integer.toUnsignedLong(bits.uinteger()));
     }
 }
