@@ -1,5 +1,6 @@
 """Clients: RemoteEnv and RemoteVectorEnv use an env served over the gym4j bridge (e.g. `gym4j serve`)."""
 import itertools
+import time
 
 import numpy as np
 import zmq
@@ -64,14 +65,43 @@ class Connection:
             self._socket.close(0)
             self._socket = None
 
-    def call(self, request, timeout=None):
-        if self._socket is None:
+    def _open_verified(self, deadline, limit, what):
+        # A fresh socket is checked with a Ping (safe to repeat, unlike a step) before the real request:
+        # each silent attempt throws its socket away and tries a new one, with a doubling wait.
+        attempt = 0.25
+        while True:
             self._open()
+            ping = pb.Request(id=next(self._ids))
+            ping.ping.SetInParent()
+            self._socket.send(ping.SerializeToString())
+            end = min(deadline, time.monotonic() + attempt)
+            while True:
+                left = end - time.monotonic()
+                if left <= 0 or not self._poller.poll(int(left * 1000) + 1):
+                    if time.monotonic() < end:
+                        continue
+                    break
+                reply = pb.Response()
+                try:
+                    reply.ParseFromString(self._socket.recv())
+                except Exception as e:  # noqa: BLE001
+                    self.drop()
+                    raise BridgeError(f"the reply from {self.address} is not a Response: {e}")
+                if reply.id in (ping.id, 0):
+                    return
+            self.drop()
+            if time.monotonic() >= deadline:
+                raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to {what} (is the server running?)",
+                                    "TIMEOUT", None)
+            attempt *= 2
+
+    def call(self, request, timeout=None):
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        if self._socket is None:
+            self._open_verified(deadline, limit, request.WhichOneof("body"))
         request.id = next(self._ids)
         self._socket.send(request.SerializeToString())
-        limit = self.timeout if timeout is None else timeout
-        import time
-        deadline = time.monotonic() + limit
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not self._poller.poll(int(left * 1000) + 1):

@@ -48,8 +48,9 @@ final class Connection implements AutoCloseable {
         if (closed) {
             throw new GymException("the connection to " + address + " is closed");
         }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         if (socket == null) {
-            open();
+            openVerified(deadline, timeoutMillis, request.getBodyCase());
         }
         long id = ++nextId;
         byte[] bytes = request.setId(id).build().toByteArray();
@@ -61,7 +62,6 @@ final class Connection implements AutoCloseable {
             drop();
             throw new GymException("cannot send to " + address);
         }
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
@@ -85,6 +85,48 @@ final class Connection implements AutoCloseable {
                 return response;
             }
             // A late reply to an earlier call that timed out: ignore it.
+        }
+    }
+
+    /**
+     * Opens a socket and checks it with a Ping before the real request goes out: the first message on a
+     * fresh JeroMQ socket is now and then lost, and a Ping is safe to repeat where a step is not. Each
+     * silent attempt throws its socket away and tries a new one, with a doubling wait, until the call's
+     * deadline.
+     */
+    private void openVerified(long deadline, long timeoutMillis, Request.BodyCase what) {
+        long attemptMillis = 250;
+        while (true) {
+            open();
+            long id = ++nextId;
+            socket.send(Request.newBuilder().setId(id).setPing(dev.gym4j.bridge.proto.Ping.getDefaultInstance()).build().toByteArray(), 0);
+            long attemptEnd = Math.min(deadline, System.nanoTime() + attemptMillis * 1_000_000L);
+            while (true) {
+                long left = (attemptEnd - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setReceiveTimeOut((int) left);
+                byte[] reply = socket.recv(0);
+                if (reply == null) {
+                    continue;
+                }
+                try {
+                    Response r = Response.parseFrom(reply);
+                    if (r.getId() == id || r.getId() == 0) {
+                        return; // the server answers on this socket (a Pong, or an error from a server that knows no Ping)
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    drop();
+                    throw new ProtocolException("the reply from " + address + " is not a gym4j.bridge.v1.Response: " + e.getMessage());
+                }
+            }
+            drop();
+            if (System.nanoTime() >= deadline) {
+                throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to " + what
+                        + " (is the server running?)");
+            }
+            attemptMillis *= 2;
         }
     }
 
