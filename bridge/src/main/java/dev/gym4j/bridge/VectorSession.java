@@ -119,14 +119,34 @@ final class VectorSession extends Session {
         int item = Tensors.itemSize(obs.dtype());
         ByteBuffer out = ByteBuffer.allocate(values.size() * obs.elements() * item).order(ByteOrder.LITTLE_ENDIAN);
         for (Object v : values) {
-            Value single = ValueCodec.encode(obs.single(), v);
-            single.getTensor().getData().copyTo(out);
+            put(out, v);
         }
         Tensor.Builder t = Tensor.newBuilder().setDtype(obs.dtype()).setData(UnsafeByteOperations.unsafeWrap(out.array()));
         for (int d : obs.batched().shape()) {
             t.addShape(d);
         }
         return Value.newBuilder().setTensor(t).build();
+    }
+
+    private void put(ByteBuffer out, Object v) {
+        int at = out.position();
+        if (v instanceof float[] f) {
+            out.asFloatBuffer().put(f);
+            out.position(at + f.length * 4);
+        } else if (v instanceof double[] d) {
+            out.asDoubleBuffer().put(d);
+            out.position(at + d.length * 8);
+        } else if (v instanceof byte[] b) {
+            out.put(b);
+        } else if (v instanceof int[] i) {
+            out.asIntBuffer().put(i);
+            out.position(at + i.length * 4);
+        } else if (v instanceof long[] l) {
+            out.asLongBuffer().put(l);
+            out.position(at + l.length * 8);
+        } else {
+            ValueCodec.encode(obs.single(), v).getTensor().getData().copyTo(out);
+        }
     }
 
     /** Splits a batched action into one action per env. */

@@ -76,6 +76,9 @@ class RemoteVectorEnvTest {
                 TestServers.fast())) {
             remote.reset(0L, Map.of());
             long[] actions = new long[64];
+            for (int i = 0; i < 500; i++) {
+                remote.step(actions); // warm-up
+            }
             long batches = 0;
             long start = System.nanoTime();
             while (System.nanoTime() - start < 1_500_000_000L) {
