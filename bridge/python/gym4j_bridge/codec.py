@@ -226,6 +226,8 @@ def space_from_wire(s):
             info = np.iinfo(dtype)
             low = np.where(np.isfinite(low), low, info.min).astype(dtype)
             high = np.where(np.isfinite(high), high, info.max).astype(dtype)
+        else:
+            low, high = low.astype(dtype), high.astype(dtype)  # exact: the bounds were of this dtype
         return spaces.Box(low=low, high=high, shape=shape, dtype=dtype)
     if kind == "discrete":
         return spaces.Discrete(s.discrete.n, start=s.discrete.start)

@@ -54,6 +54,26 @@ class CartPoleReferenceReplayTest(unittest.TestCase):
         finally:
             env.close()
 
+    def test_gymnasium_env_checker_passes_when_gymnasium_is_installed(self):
+        import gym4j_bridge
+        if not gym4j_bridge.HAVE_GYMNASIUM:
+            self.skipTest("gymnasium is not installed: RemoteEnv uses the package's own Env and spaces")
+        import gymnasium
+        from gymnasium.utils.env_checker import check_env
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            self.assertIsInstance(env, gymnasium.Env)
+            self.assertIsInstance(env.observation_space, gymnasium.spaces.Box)
+            import warnings
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                check_env(env, skip_render_check=True)
+            # Gymnasium warns about CartPole's own infinite bounds locally too; nothing else may come up.
+            others = [str(w.message) for w in caught if "infinity" not in str(w.message)]
+            self.assertEqual(others, [])
+        finally:
+            env.close()
+
     def test_unknown_env_id_suggests_ids(self):
         with self.assertRaises(BridgeError) as caught:
             RemoteEnv(self.server.endpoint, "CartPol-v1", timeout=10)
