@@ -7,7 +7,7 @@ import zmq
 
 from . import bridge_pb2 as pb
 from . import codec
-from ._compat import Env, spaces
+from ._compat import HAVE_GYMNASIUM, Env, spaces
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MESSAGE_SIZE = 64 << 20
@@ -203,6 +203,8 @@ class RemoteEnv(Env):
 
     def reset(self, *, seed=None, options=None):
         self._ensure_open()
+        if HAVE_GYMNASIUM:
+            super().reset(seed=seed)  # keeps gymnasium.Env's np_random in step with the seed, as Gymnasium expects
         req = pb.Request()
         req.reset.SetInParent()
         if seed is not None:
