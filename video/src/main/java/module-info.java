@@ -8,6 +8,7 @@
 module dev.gym4j.video {
     requires transitive dev.gym4j.api;
     requires jcodec;
+    requires java.management;
 
     exports dev.gym4j.video;
 }

@@ -11,7 +11,7 @@ package dev.gym4j.video.internal;
 public record JCodecSettings(int intraQp, int interQp, int keyInterval, int motionSearchRange) {
 
     /** Tuned for rendered env scenes: flat colours, a few moving shapes (see {@code VideoBench}). */
-    public static final JCodecSettings DEFAULT = new JCodecSettings(24, 28, 60, 8);
+    public static final JCodecSettings DEFAULT = new JCodecSettings(22, 24, 60, 0);
 
     /** Validates the ranges. */
     public JCodecSettings {
