@@ -149,6 +149,36 @@ class RecordVideoTest {
     }
 
     @Test
+    void surfacesAnErrorCompletingAFile(@TempDir Path scripts) throws IOException {
+        // This ffmpeg takes every frame, then fails when the file should be completed.
+        Path fake = Mp4WriterTest.script(scripts, "#!/bin/sh\ncat > /dev/null\necho 'moov atom not written' >&2\nexit 1\n");
+        RecordVideo<float[], Integer> recorder = RecordVideo.builder(new SquareEnv("rgb_array", 64, 64, 5, 5), dir)
+                .backend(VideoBackend.FFMPEG).ffmpegExecutable(fake).build();
+        VideoWriteException e = assertThrows(VideoWriteException.class, () -> {
+            try (recorder) {
+                runEpisodes(recorder, 5, 6);
+            }
+        });
+        assertTrue(Mp4WriterTest.causes(e).contains("moov atom not written"), Mp4WriterTest.causes(e));
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void listsTheVideosOfEndedRecordings() throws IOException {
+        Decoder.require();
+        try (RecordVideo<float[], Integer> recorder = RecordVideo.builder(SquareEnv.cartPoleLike(), dir)
+                .episodeTrigger(episode -> true).build()) {
+            runEpisodes(recorder, 6, 8);
+            List<Path> videos = recorder.videos();
+            assertEquals(5, videos.size(), "episodes 0 to 4 ended; 5 is still recording");
+            for (Path video : videos) {
+                assertTrue(Files.size(video) > 0, video.toString());
+            }
+        }
+        assertEquals(6, listing().size());
+    }
+
+    @Test
     void requiresRgbArrayRendering() {
         SquareEnv env = new SquareEnv(null, 600, 400, 10, 40);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> new RecordVideo<>(env, dir));
