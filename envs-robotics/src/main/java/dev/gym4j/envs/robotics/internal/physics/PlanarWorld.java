@@ -334,6 +334,17 @@ public final class PlanarWorld {
         return false;
     }
 
+    /**
+     * @param limb a limb index
+     * @param refX x of a point of the limb in the reference pose
+     * @param refZ height of that point in the reference pose
+     * @return where that point is now, {@code {x, z}}
+     */
+    public double[] worldPoint(int limb, double refX, double refZ) {
+        Limb l = model.limbs().get(limb);
+        return toWorld(bodies[limb], refX - l.originX(), refZ - l.originZ());
+    }
+
     /** @return the x of the whole model's centre of mass */
     public double centerOfMassX() {
         double sum = 0;
