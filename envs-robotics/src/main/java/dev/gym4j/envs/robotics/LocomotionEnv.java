@@ -160,7 +160,11 @@ abstract class LocomotionEnv extends AbstractEnv<double[], float[]> {
 
     /** Starts an episode from a given state; the golden and sanity tests use it to bypass the generator. */
     final ResetResult<double[]> startFrom(double[] q, double[] v) {
-        world = new PlanarWorld(model, gravity, stepSettings, q, v);
+        if (world == null) {
+            world = new PlanarWorld(model, gravity, stepSettings, q, v);
+        } else {
+            world.reset(q, v);
+        }
         readState();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("x_position", qpos[0]);

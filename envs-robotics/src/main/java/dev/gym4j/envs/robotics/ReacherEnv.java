@@ -68,7 +68,7 @@ import java.util.Optional;
  * <table>
  * <caption>Keyword arguments</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>frame_skip</td><td>2</td><td>physics steps of 0.01 s per env step (dt 0.02 s)</td></tr>
+ * <tr><td>frame_skip</td><td>4</td><td>physics steps of 0.005 s per env step (dt 0.02 s; MuJoCo uses 2 of 0.01 s)</td></tr>
  * <tr><td>reward_dist_weight</td><td>1.0</td><td>weight of the distance term</td></tr>
  * <tr><td>reward_control_weight</td><td>1.0</td><td>weight of the control term (v5's code default)</td></tr>
  * <tr><td>render_mode</td><td>null</td><td>{@code "rgb_array"}: 480x480 top view</td></tr>
@@ -91,7 +91,7 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
                     new Hinge("joint0", -1, 0, 0, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 2.0, 0.1, 0),
                     new Hinge("joint1", 0, 1, 0.1, 0, -3.0, 3.0, 2.0, 0.1, 0)),
             false, 1.0, false);
-    private static final float TIMESTEP = 0.01f;
+    private static final float TIMESTEP = 0.005f;
 
     private final int frameSkip;
     private final double distWeight;
@@ -122,7 +122,7 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
 
     private ReacherEnv(Kwargs k) {
         super(k.renderMode(), List.of("rgb_array"));
-        frameSkip = k.positiveInt("frame_skip", 2);
+        frameSkip = k.positiveInt("frame_skip", 4);
         distWeight = k.number("reward_dist_weight", 1.0);
         controlWeight = k.nonNegative("reward_control_weight", 1.0);
         k.rejectUnknown();
@@ -170,7 +170,11 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
 
     /** Starts an episode from a given arm state and target; tests use it to bypass the generator. */
     ResetResult<double[]> startFrom(double[] q, double[] v, double tx, double ty) {
-        world = new PlanarWorld(MODEL, 0.0, stepSettings, q, v);
+        if (world == null) {
+            world = new PlanarWorld(MODEL, 0.0, stepSettings, q, v);
+        } else {
+            world.reset(q, v);
+        }
         targetX = tx;
         targetY = ty;
         readState();

@@ -13,13 +13,16 @@ import org.jbox2d.dynamics.FixtureDef;
 import org.jbox2d.dynamics.World;
 import org.jbox2d.dynamics.contacts.ContactEdge;
 import org.jbox2d.dynamics.joints.RevoluteJointDef;
+import org.jbox2d.pooling.normal.DefaultWorldPool;
 
 /**
  * A {@link BodyModel} built in a jbox2d {@link World}: the only class that holds jbox2d objects.
  *
- * <p>A new instance (and so a new {@code World} with its own object pools) is built for every episode,
- * with the ground first and then the limbs and hinges in model order, so that the engine's internal lists
- * (and with them the solver's order) are the same in every run. Every value read from jbox2d is copied
+ * <p>Each instance owns one {@code World} with its own object pools (jbox2d's pools are unsynchronised).
+ * Every episode starts from an empty world: {@link #reset} destroys every body, swaps in a fresh broad-phase
+ * tree (see {@link RenewableTree}) and creates the ground, then the limbs and hinges in model order, so that
+ * the engine's internal lists (and with them the solver's order) are the same in every run and after any
+ * history. A new {@code World} per episode would do the same at the cost of ~0.7 MB of solver arrays each. Every value read from jbox2d is copied
  * into a {@code double} at once: jbox2d hands out its internal mutable {@link Vec2}s. Sleeping is off
  * (a sleeping body would make a trajectory depend on how long it rested) and so is continuous collision
  * (limbs are thick and steps small; it would cost more than the whole step).
@@ -37,11 +40,15 @@ public final class PlanarWorld {
     private static final int LIMB_CATEGORY = 0x2;
     /** Half the width of the floor; episodes never travel this far in 1000 steps. */
     private static final float FLOOR_HALF_WIDTH = 5000f;
+    /** jbox2d's defaults for its per-world object pools. */
+    private static final int WORLD_POOL_SIZE = 100;
+    private static final int WORLD_POOL_CONTAINER_SIZE = 10;
 
     private final BodyModel model;
     private final StepSettings stepSettings;
+    private final RenewableTree tree = new RenewableTree();
     private final World world;
-    private final Body ground;
+    private Body ground;
     private final Body[] bodies;
     /** Per hinge: parent-local and child-local anchor (x, y), in the bodies' frames. */
     private final double[] anchors;
@@ -50,7 +57,7 @@ public final class PlanarWorld {
     private final double totalMass;
 
     /**
-     * Builds the model in a fresh world at the given generalised state.
+     * Builds the model in a new world at the given generalised state.
      *
      * @param model the model
      * @param gravity vertical acceleration in m/s^2 (negative pulls down; 0 for none)
@@ -60,27 +67,48 @@ public final class PlanarWorld {
      */
     public PlanarWorld(BodyModel model, double gravity, StepSettings stepSettings, double[] qpos, double[] qvel) {
         PhysicsSettings.ensureConfigured();
-        if (qpos.length != model.nq() || qvel.length != model.nq()) {
-            throw new IllegalArgumentException("qpos and qvel need " + model.nq() + " values, got " + qpos.length + " and " + qvel.length);
-        }
         this.model = model;
         this.stepSettings = stepSettings;
-        this.world = new World(new Vec2(0f, (float) gravity));
+        this.world = new World(new Vec2(0f, (float) gravity), new DefaultWorldPool(WORLD_POOL_SIZE, WORLD_POOL_CONTAINER_SIZE), tree);
         world.setAllowSleep(false);
         world.setContinuousPhysics(false);
         world.setWarmStarting(true);
-        this.ground = createGround();
         this.bodies = new Body[model.limbs().size()];
         this.anchors = new double[model.hinges().size() * 4];
         this.qposScratch = new double[model.nq()];
         this.qvelScratch = new double[model.nq()];
+        rebuild(qpos, qvel);
+        this.totalMass = sumMass();
+    }
+
+    /**
+     * Starts over from the given state: every body is destroyed, the broad-phase tree replaced, and the
+     * ground, limbs and hinges created again in model order, so that the next steps are bit for bit those
+     * of a new instance built at this state.
+     *
+     * @param qpos generalised positions ({@link BodyModel#nq()} values)
+     * @param qvel generalised velocities (as many)
+     */
+    public void reset(double[] qpos, double[] qvel) {
+        for (Body b : bodies) {
+            world.destroyBody(b);
+        }
+        world.destroyBody(ground);
+        tree.renew();
+        rebuild(qpos, qvel);
+    }
+
+    private void rebuild(double[] qpos, double[] qvel) {
+        if (qpos.length != model.nq() || qvel.length != model.nq()) {
+            throw new IllegalArgumentException("qpos and qvel need " + model.nq() + " values, got " + qpos.length + " and " + qvel.length);
+        }
+        this.ground = createGround();
         double[][] poses = Kinematics.poses(model, qpos);
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = createLimb(model.limbs().get(i), poses[i]);
         }
         createHinges();
         setVelocities(poses, qvel);
-        this.totalMass = sumMass();
     }
 
     private Body createGround() {
