@@ -117,7 +117,8 @@ public final class PlanarWorld {
         Body body = world.createBody(def);
         if (model.ground()) {
             PolygonShape box = new PolygonShape();
-            box.setAsBox(FLOOR_HALF_WIDTH, 0.5f, new Vec2(0f, -0.5f), 0f);
+            // jbox2d grows every polygon by a skin; sink the box by it so the floor's surface is at height 0
+            box.setAsBox(FLOOR_HALF_WIDTH, 0.5f, new Vec2(0f, -0.5f - org.jbox2d.common.Settings.polygonRadius), 0f);
             FixtureDef fd = new FixtureDef();
             fd.shape = box;
             fd.friction = (float) model.friction();
