@@ -30,11 +30,30 @@ public final class SideViewRenderer {
     private static final int FLOOR_ROW = 400;
 
     private final BodyModel model;
+    private final int[] drawingOrder;
     private final BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
 
     /** @param model the body to draw */
     public SideViewRenderer(BodyModel model) {
         this.model = model;
+        this.drawingOrder = drawingOrder(model);
+    }
+
+    /** Far side first: limbs named {@code *_left}, then the middle (torso, single legs), then {@code *_right}. */
+    private static int[] drawingOrder(BodyModel model) {
+        int n = model.limbs().size();
+        int[] order = new int[n];
+        int k = 0;
+        for (int depth = 0; depth < 3; depth++) {
+            for (int i = 0; i < n; i++) {
+                String name = model.limbs().get(i).name();
+                int d = name.endsWith("_left") ? 0 : name.endsWith("_right") ? 2 : 1;
+                if (d == depth) {
+                    order[k++] = i;
+                }
+            }
+        }
+        return order;
     }
 
     /**
@@ -47,8 +66,7 @@ public final class SideViewRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             double cameraX = world.pose(0)[0];
             drawBackground(g, cameraX);
-            // draw from the last limb to the first so the torso ends on top; far-side limbs are drawn first anyway
-            for (int i = model.limbs().size() - 1; i >= 0; i--) {
+            for (int i : drawingOrder) {
                 drawLimb(g, model.limbs().get(i), world.pose(i), cameraX);
             }
         } finally {
