@@ -4,15 +4,16 @@ package dev.gym4j.envs.robotics;
  * The bounds the planar envs keep under any finite actions, checked by the stability properties
  * (1000 steps of uniform, saturated, out-of-bound and 1e30 actions).
  *
- * <p>Joint limits are enforced by jbox2d once a joint has crossed them, so a joint may overshoot by its
- * speed times one physics step before the limit catches it; the worst overshoot seen under saturated
- * actions is about 0.14 rad (HalfCheetah's front foot, Humanoid's abdomen), hence the tolerance. The speed
- * bounds are several times the largest speeds seen (11 m/s, 47 rad/s).
+ * <p>jbox2d enforces a joint limit only once the joint has crossed it; the physics adapter brakes a joint
+ * that would cross a limit within a step, which keeps the worst overshoot seen under saturated and
+ * out-of-bound actions near 0.04 rad (HalfCheetah's back shin, Humanoid's knees), hence the tolerance.
+ * Hinges open by at most about 2 mm. The speed bounds are about three times the largest speeds seen
+ * (11 m/s, 43 rad/s).
  */
 public final class PlanarStability {
 
     /** How far, in radians, a joint may be seen past its limit. */
-    public static final double LIMIT_TOLERANCE = 0.2;
+    public static final double LIMIT_TOLERANCE = 0.05;
     /** The largest speed of any limb's centre of mass, in m/s. */
     public static final double MAX_LINEAR_SPEED = 30.0;
     /** The largest angular speed of any limb, in rad/s. */

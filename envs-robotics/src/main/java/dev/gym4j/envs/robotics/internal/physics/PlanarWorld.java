@@ -12,6 +12,7 @@ import org.jbox2d.dynamics.BodyType;
 import org.jbox2d.dynamics.FixtureDef;
 import org.jbox2d.dynamics.World;
 import org.jbox2d.dynamics.contacts.ContactEdge;
+import org.jbox2d.dynamics.joints.RevoluteJoint;
 import org.jbox2d.dynamics.joints.RevoluteJointDef;
 import org.jbox2d.pooling.normal.DefaultWorldPool;
 
@@ -40,6 +41,8 @@ public final class PlanarWorld {
     private static final int LIMB_CATEGORY = 0x2;
     /** Half the width of the floor; episodes never travel this far in 1000 steps. */
     private static final float FLOOR_HALF_WIDTH = 5000f;
+    /** The most torque, in N m, the limit brake may use (far above any actuator's). */
+    private static final float BRAKE_TORQUE = 1e5f;
     /** jbox2d's defaults for its per-world object pools. */
     private static final int WORLD_POOL_SIZE = 100;
     private static final int WORLD_POOL_CONTAINER_SIZE = 10;
@@ -50,6 +53,7 @@ public final class PlanarWorld {
     private final World world;
     private Body ground;
     private final Body[] bodies;
+    private final RevoluteJoint[] joints;
     /** Per hinge: parent-local and child-local anchor (x, y), in the bodies' frames. */
     private final double[] anchors;
     private final double[] qposScratch;
@@ -74,6 +78,7 @@ public final class PlanarWorld {
         world.setContinuousPhysics(false);
         world.setWarmStarting(true);
         this.bodies = new Body[model.limbs().size()];
+        this.joints = new RevoluteJoint[model.hinges().size()];
         this.anchors = new double[model.hinges().size() * 4];
         this.qposScratch = new double[model.nq()];
         this.qvelScratch = new double[model.nq()];
@@ -212,11 +217,13 @@ public final class PlanarWorld {
             def.localAnchorB.set((float) anchors[4 * h + 2], (float) anchors[4 * h + 3]);
             def.referenceAngle = 0f;
             def.enableLimit = hinge.limited();
+            def.enableMotor = false;
+            def.maxMotorTorque = BRAKE_TORQUE;
             if (hinge.limited()) {
                 def.lowerAngle = (float) hinge.lower();
                 def.upperAngle = (float) hinge.upper();
             }
-            world.createJoint(def);
+            joints[h] = (RevoluteJoint) world.createJoint(def);
         }
     }
 
@@ -288,6 +295,31 @@ public final class PlanarWorld {
             if (parent != null) {
                 parent.applyTorque((float) -torque);
             }
+            if (hinge.limited()) {
+                brakeBeforeLimit(h, hinge, angle, speed);
+            }
+        }
+    }
+
+    /**
+     * jbox2d enforces a joint limit only once the joint has crossed it, so a fast joint overshoots by its
+     * speed times the step. When the joint would cross a limit during this step, its motor (a velocity
+     * constraint, solved implicitly) is set for this step to the speed that lands exactly on the limit;
+     * otherwise the motor is off and the joint is driven by the actuator torque alone.
+     */
+    private void brakeBeforeLimit(int h, Hinge hinge, double angle, double speed) {
+        double dt = stepSettings.timestep();
+        double toUpper = (hinge.upper() - angle) / dt;
+        double toLower = (hinge.lower() - angle) / dt;
+        RevoluteJoint joint = joints[h];
+        if (speed > toUpper && toUpper > 0) {
+            joint.setMotorSpeed((float) toUpper);
+            joint.enableMotor(true);
+        } else if (speed < toLower && toLower < 0) {
+            joint.setMotorSpeed((float) toLower);
+            joint.enableMotor(true);
+        } else if (joint.isMotorEnabled()) {
+            joint.enableMotor(false);
         }
     }
 
