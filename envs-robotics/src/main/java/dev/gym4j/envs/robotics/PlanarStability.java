@@ -9,6 +9,8 @@ package dev.gym4j.envs.robotics;
  * out-of-bound actions near 0.04 rad (HalfCheetah's back shin, Humanoid's knees), hence the tolerance.
  * Hinges open by at most about 2 mm. The speed bounds are about three times the largest speeds seen
  * (11 m/s, 43 rad/s).
+ *
+ * <p>Thread safety: constants only.
  */
 public final class PlanarStability {
 

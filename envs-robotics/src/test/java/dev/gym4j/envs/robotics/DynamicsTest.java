@@ -35,6 +35,18 @@ class DynamicsTest {
     }
 
     @Test
+    void humanoidFeetReportGroundContact() {
+        AbstractEnv<double[], float[]> env = Trajectories.create("Humanoid", Map.of());
+        double[] obs = env.reset(2L).observation();
+        assertEquals(0.0, obs[27], "right foot starts clear of the floor");
+        for (int t = 0; t < 10; t++) {
+            obs = env.step(new float[11]).observation();
+        }
+        assertEquals(1.0, obs[27], "right foot on the floor");
+        assertEquals(1.0, obs[28], "left foot on the floor");
+    }
+
+    @Test
     void withZeroActionsTheHalfCheetahStaysOnTheGround() {
         AbstractEnv<double[], float[]> env = Trajectories.create("HalfCheetah", Map.of());
         env.reset(4L);
