@@ -30,6 +30,8 @@ import org.jbox2d.pooling.normal.DefaultWorldPool;
  *
  * <p>Actuation follows MuJoCo's: each hinge applies {@code gear * control - damping * speed -
  * stiffness * angle} as equal and opposite torques on its two limbs, recomputed before every physics step.
+ * Limits are jbox2d's, helped by a brake that keeps a fast joint from overshooting them (see
+ * {@code brakeBeforeLimit}).
  *
  * <p>Thread safety: not thread-safe; one env owns one instance. Different instances share nothing
  * (jbox2d's pools are per world), so different threads may step different instances at once.
