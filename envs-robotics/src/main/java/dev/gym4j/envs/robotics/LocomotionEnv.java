@@ -135,7 +135,18 @@ abstract class LocomotionEnv extends AbstractEnv<double[], float[]> {
 
     @Override
     public final Map<String, Object> metadata() {
-        return Map.of("render_modes", List.of("rgb_array"), "render_fps", (int) Math.round(1.0 / dt));
+        return metadata(dt);
+    }
+
+    /**
+     * @param dt the env step in seconds
+     * @return Gymnasium's metadata in a fixed order ({@code Map.of} would iterate differently in every JVM)
+     */
+    static Map<String, Object> metadata(double dt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("render_modes", List.of("rgb_array"));
+        m.put("render_fps", (int) Math.rint(1.0 / dt));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** @return the duration of one env step in seconds ({@code frame_skip} physics steps) */

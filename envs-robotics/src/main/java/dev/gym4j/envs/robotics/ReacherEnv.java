@@ -140,7 +140,7 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
 
     @Override
     public Map<String, Object> metadata() {
-        return Map.of("render_modes", List.of("rgb_array"), "render_fps", (int) Math.round(1.0 / dt()));
+        return LocomotionEnv.metadata(dt());
     }
 
     /** @return the duration of one env step in seconds */
