@@ -60,23 +60,13 @@ public final class JsonFixtures {
     }
 
     /** @return the JSON list of integers as longs */
-    public static long[] longs(Object list) {
-        List<?> l = (List<?>) list;
-        long[] out = new long[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = longValue(l.get(i));
-        }
-        return out;
+    public static long[] longs(Object value) {
+        return list(value).stream().mapToLong(JsonFixtures::longValue).toArray();
     }
 
     /** @return the JSON list of numbers as doubles */
-    public static double[] doubles(Object list) {
-        List<?> l = (List<?>) list;
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = doubleValue(l.get(i));
-        }
-        return out;
+    public static double[] doubles(Object value) {
+        return list(value).stream().mapToDouble(JsonFixtures::doubleValue).toArray();
     }
 
     /** @return the JSON list of numbers as floats (each a float32 widened to float64 in the file) */
