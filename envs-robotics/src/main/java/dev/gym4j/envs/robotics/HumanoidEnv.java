@@ -63,7 +63,8 @@ import java.util.Map;
  * Standing pose plus {@code U(-reset_noise_scale, reset_noise_scale)} on every generalised position and velocity.
  *
  * <h2>Episode end</h2>
- * Terminated (if {@code terminate_when_unhealthy}) when the torso height leaves {@code healthy_z_range};
+ * Terminated (if {@code terminate_when_unhealthy}) when the torso height leaves {@code healthy_z_range}
+ * (or its angle leaves {@code healthy_angle_range}, unbounded by default);
  * truncated after 1000 steps. Reward threshold 6000: surviving all 1000 steps (5000) while the centre of
  * mass averages 0.8 m/s (1000), the bar RLlib's tuned Humanoid examples stop at.
  *
@@ -77,6 +78,7 @@ import java.util.Map;
  * <tr><td>healthy_reward</td><td>5.0</td><td>reward per healthy step</td></tr>
  * <tr><td>terminate_when_unhealthy</td><td>true</td><td>end the episode when unhealthy</td></tr>
  * <tr><td>healthy_z_range</td><td>(1.0, 2.0)</td><td>range of torso height</td></tr>
+ * <tr><td>healthy_angle_range</td><td>(-inf, inf)</td><td>range of torso angle (gym4j extra; v5's Humanoid has none)</td></tr>
  * <tr><td>reset_noise_scale</td><td>0.01</td><td>half-width of the reset noise</td></tr>
  * <tr><td>exclude_current_positions_from_observation</td><td>true</td><td>leave torso x out of the observation</td></tr>
  * <tr><td>gravity</td><td>-9.81</td><td>gym4j extra: vertical acceleration in m/s^2</td></tr>
@@ -125,7 +127,7 @@ public final class HumanoidEnv extends LocomotionEnv {
             true, 0.9, true);
 
     private static final LocomotionEnv.Spec SPEC = new LocomotionEnv.Spec("Humanoid", MODEL, 0.003f, 5, 0.4, 1.25, 0.1, 5.0,
-            new double[] {1.0, 2.0}, null, null, 1e-2, false, NO_CLIP, new int[] {RIGHT_FOOT, LEFT_FOOT}, true);
+            new double[] {1.0, 2.0}, new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}, null, 1e-2, false, NO_CLIP, new int[] {RIGHT_FOOT, LEFT_FOOT}, true);
 
     /** Makes the env with its default arguments. */
     public HumanoidEnv() {
