@@ -27,12 +27,14 @@ final class BatchLayout {
     private final Space<?> space;
     private final boolean discrete;
     private final Class<?> componentType;
+    private final Class<?> batchType;
     private final int rowSize;
 
     private BatchLayout(Space<?> space, boolean discrete, Class<?> componentType, int rowSize) {
         this.space = space;
         this.discrete = discrete;
         this.componentType = componentType;
+        this.batchType = Array.newInstance(componentType, 0).getClass();
         this.rowSize = rowSize;
     }
 
@@ -68,7 +70,7 @@ final class BatchLayout {
 
     /** @return the batch array's class, such as {@code float[].class} */
     Class<?> batchType() {
-        return Array.newInstance(componentType, 0).getClass();
+        return batchType;
     }
 
     /**

@@ -69,6 +69,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     private final CompletionQueue completions;
     private final VectorBatch<O> received;
     private final int[] allIds;
+    private final java.util.function.BooleanSupplier isClosed = () -> this.closed;
     private int inFlight;
     private volatile boolean closed;
 
@@ -341,7 +342,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     }
 
     private int take() {
-        int env = completions.take(() -> closed);
+        int env = completions.take(isClosed);
         if (env < 0) {
             throw new dev.gym4j.api.EnvClosedException("ThreadedVectorEnv was closed while waiting for results");
         }
