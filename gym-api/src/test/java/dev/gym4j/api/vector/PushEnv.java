@@ -4,7 +4,6 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Box;
-import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Space;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,8 @@ import java.util.Map;
 /** A test env with a float32 Box action in [-1, 1]^2 that reports the action it received. */
 final class PushEnv extends AbstractEnv<float[], float[]> {
 
-    private final Space<float[]> observationSpace = Box.of(DType.FLOAT32, new double[] {-1e6, -1e6},
-            new double[] {1e6, 1e6}, new int[] {2});
-    private final Space<float[]> actionSpace = Box.of(DType.FLOAT32, new double[] {-1, -1}, new double[] {1, 1}, new int[] {2});
+    private final Space<float[]> observationSpace = Box.float32(-1e6f, 1e6f, 2);
+    private final Space<float[]> actionSpace = Box.float32(-1f, 1f, 2);
     private final float[] position = new float[2];
     private float[] lastAction = new float[2];
 

@@ -4,7 +4,6 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Box;
-import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
 import java.util.List;
@@ -20,8 +19,7 @@ class WalkEnv extends AbstractEnv<float[], Integer> {
 
     static final double LIMIT = 2.0;
 
-    private final Space<float[]> observationSpace = Box.of(DType.FLOAT32, new double[] {-100, -100, -100},
-            new double[] {100, 100, 100}, new int[] {3});
+    private final Space<float[]> observationSpace = Box.float32(-100f, 100f, 3);
     private final Space<Integer> actionSpace = new Discrete(3, 0);
     private final boolean infos;
     private final double[] state = new double[3];
