@@ -66,4 +66,19 @@ public interface BufferedStepEnv<B, A> {
         }
         return new CopyingStepEnv<>(env);
     }
+
+    /**
+     * Returns an adapter that always goes through {@code env.reset} and {@code env.step} and copies the
+     * observation, even when {@code env} implements this interface: for a wrapper whose buffered path
+     * must sometimes take its ordinary path (a checker on its first step, say).
+     *
+     * @param env any env
+     * @param <B> the batch array type
+     * @param <A> the action type
+     * @return a copying adapter of {@code env}
+     * @throws dev.gym4j.api.InvalidArgumentException if the observation space cannot be batched
+     */
+    static <B, A> BufferedStepEnv<B, A> copying(Env<?, A> env) {
+        return new CopyingStepEnv<>(env);
+    }
 }
