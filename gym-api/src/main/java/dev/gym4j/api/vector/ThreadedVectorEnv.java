@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
  * thread count or on timing. A waiting thread spins briefly, then yields, then parks.
  *
  * <p><b>Synchronous use</b> ({@link #reset}, {@link #step}): like {@link SyncVectorEnv}, all sub-envs
- * in order, with the work spread over the threads.
+ * at once, with the work spread over the threads. The calling thread steps the first block itself
+ * while the other workers step theirs, so {@code threads} threads are busy (with one thread, the caller
+ * does everything and nothing is handed off).
  *
  * <p><b>Asynchronous use</b>, as EnvPool: {@link #send} hands actions for some sub-envs to their
  * workers and returns at once; {@link #recv} waits for the first {@link #batchSize()} sub-envs to finish
@@ -68,7 +70,6 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     private final Throwable[] errors;
     private final CompletionQueue completions;
     private final VectorBatch<O> received;
-    private final int[] allIds;
     private final java.util.function.BooleanSupplier isClosed = () -> this.closed;
     private int inFlight;
     private volatile boolean closed;
@@ -102,17 +103,17 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         errors = new Throwable[n];
         completions = new CompletionQueue(n);
         received = VectorBatch.allocate((O) core.observationLayout.newBatch(this.batchSize), this.batchSize);
-        allIds = new int[n];
         owner = new int[n];
         int[] owned = new int[workerCount];
         for (int i = 0; i < n; i++) {
-            allIds[i] = i;
             owner[i] = (int) ((long) i * workerCount / n);
             owned[owner[i]]++;
         }
         workers = new Worker[workerCount];
+        int from = 0;
         for (int w = 0; w < workerCount; w++) {
-            workers[w] = new Worker(owned[w], this::process);
+            workers[w] = new Worker(from, from + owned[w], this::process, this::processInRound);
+            from += owned[w];
         }
         for (int w = 0; w < workerCount; w++) {
             workers[w].start("gym4j-vector-" + w);
@@ -147,6 +148,46 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
             errors[env] = t;
         }
         completions.publish(env);
+    }
+
+    /** Runs on sub-env {@code env}'s worker thread, as its part of a whole-block round. */
+    private void processInRound(int env) {
+        SubEnvSlot slot = core.slots[env];
+        try {
+            if (resetRequested[env]) {
+                slot.reset(resetSeeds[env], resetOptions[env]);
+            } else {
+                slot.step(stagedActions, env);
+            }
+        } catch (Throwable t) {
+            errors[env] = t;
+        }
+    }
+
+    /** Runs a round over every sub-env on the workers and rethrows the first failure. */
+    private void runRound(String phase) {
+        // The caller does worker 0's block itself instead of handing it off and waiting idle: step() and
+        // reset() then keep exactly `threads` threads busy (and one thread means no hand-off at all).
+        // Worker 0 has nothing in flight here, so the two never touch the same sub-env.
+        for (int w = 1; w < workers.length; w++) {
+            workers[w].startRound();
+        }
+        for (int env = workers[0].from(); env < workers[0].to(); env++) {
+            processInRound(env);
+        }
+        for (int w = 1; w < workers.length; w++) {
+            workers[w].awaitRound();
+        }
+        if (closed) {
+            throw new dev.gym4j.api.EnvClosedException("ThreadedVectorEnv was closed while waiting for results");
+        }
+        for (int env = 0; env < errors.length; env++) {
+            if (errors[env] != null) {
+                Throwable error = errors[env];
+                java.util.Arrays.fill(errors, null);
+                throw SubEnvException.of(core.slots[env], phase, error);
+            }
+        }
     }
 
     /** @return the number of worker threads */
@@ -200,14 +241,23 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         checkNothingInFlight("reset()");
         boolean[] mask = core.resetMask(options);
         Map<String, ?> subOptions = VectorCore.subEnvOptions(options);
-        int count = 0;
-        for (int i = 0; i < mask.length; i++) {
-            if (mask[i]) {
-                requestReset(i, VectorCore.subEnvSeed(seed, i), subOptions);
-                count++;
+        if (!options.containsKey(RESET_MASK)) {
+            for (int i = 0; i < mask.length; i++) {
+                resetRequested[i] = true;
+                resetSeeds[i] = VectorCore.subEnvSeed(seed, i);
+                resetOptions[i] = subOptions;
             }
+            runRound("reset");
+        } else {
+            int count = 0;
+            for (int i = 0; i < mask.length; i++) {
+                if (mask[i]) {
+                    requestReset(i, VectorCore.subEnvSeed(seed, i), subOptions);
+                    count++;
+                }
+            }
+            awaitAll(count, "reset");
         }
-        awaitAll(count, "reset");
         core.clearUnmasked(mask);
         core.staging.invalidate(core.numEnvs());
         return core.staging;
@@ -251,11 +301,8 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         core.checkCanStep(this, actions);
         checkNothingInFlight("step()");
         System.arraycopy(actions, 0, stagedActions, 0, java.lang.reflect.Array.getLength(actions));
-        for (int i = 0; i < allIds.length; i++) {
-            resetRequested[i] = false;
-            dispatch(i);
-        }
-        awaitAll(allIds.length, "step");
+        java.util.Arrays.fill(resetRequested, false);
+        runRound("step");
         core.staging.invalidate(core.numEnvs());
         return core.staging;
     }

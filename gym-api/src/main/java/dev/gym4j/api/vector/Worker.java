@@ -5,24 +5,54 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * One worker thread of a {@link ThreadedVectorEnv}: it owns a fixed set of sub-envs and runs the
- * requests the caller queues for them, in order. The queue is single-producer (the caller) and
- * single-consumer (this thread), bounded by the number of sub-envs owned, since each has at most one
- * request in flight.
+ * One worker thread of a {@link ThreadedVectorEnv}: it owns the sub-envs {@code from .. to-1} and runs
+ * two kinds of work for them.
+ *
+ * <ul>
+ * <li>Single requests ({@code send} / {@code recv}): a queue, single-producer (the caller) and
+ *     single-consumer (this thread), bounded by the number of sub-envs owned, since each has at most one
+ *     request in flight.
+ * <li>Whole-block rounds ({@code step} / {@code reset} of every sub-env): one hand-off per worker and
+ *     round instead of one per sub-env; the caller bumps {@code roundRequested}, the worker steps its
+ *     block and publishes {@code roundDone}.
+ * </ul>
  */
 final class Worker implements Runnable {
 
+    private final int from;
+    private final int to;
     private final int[] ring;
     private final AtomicLong tail = new AtomicLong();
-    private final IntConsumer process;
+    private final IntConsumer request;
+    private final IntConsumer roundWork;
     private long head;
+    private volatile long roundRequested;
+    private volatile long roundDone;
     private volatile boolean parked;
     private volatile boolean stopped;
+    private volatile Thread waiter;
     private Thread thread;
 
-    Worker(int ownedEnvs, IntConsumer process) {
-        this.ring = new int[Math.max(1, ownedEnvs)];
-        this.process = process;
+    /**
+     * @param from the first sub-env owned
+     * @param to one past the last sub-env owned
+     * @param request runs a queued request for one sub-env (and publishes its completion)
+     * @param roundWork runs one sub-env's part of a whole-block round
+     */
+    Worker(int from, int to, IntConsumer request, IntConsumer roundWork) {
+        this.from = from;
+        this.to = to;
+        this.ring = new int[Math.max(1, to - from)];
+        this.request = request;
+        this.roundWork = roundWork;
+    }
+
+    int from() {
+        return from;
+    }
+
+    int to() {
+        return to;
     }
 
     void start(String name) {
@@ -31,11 +61,39 @@ final class Worker implements Runnable {
         thread.start();
     }
 
-    /** Called by the caller thread: queue a request for sub-env {@code env}. */
+    /** Caller thread: queue a request for sub-env {@code env}. */
     void submit(int env) {
         long t = tail.get();
         ring[(int) (t % ring.length)] = env;
         tail.set(t + 1);
+        wake();
+    }
+
+    /** Caller thread: start a whole-block round. */
+    void startRound() {
+        roundRequested = roundRequested + 1;
+        wake();
+    }
+
+    /** Caller thread: wait until the last round started has finished. */
+    void awaitRound() {
+        long target = roundRequested;
+        int round = 0;
+        while (roundDone != target) {
+            if (Waiting.backOff(round++, this)) {
+                waiter = Thread.currentThread();
+                if (roundDone != target && !stopped) {
+                    Waiting.park(this);
+                }
+                waiter = null;
+                if (stopped && roundDone != target) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void wake() {
         if (parked) {
             LockSupport.unpark(thread);
         }
@@ -61,14 +119,26 @@ final class Worker implements Runnable {
             if (head < tail.get()) {
                 int env = ring[(int) (head % ring.length)];
                 head++;
-                process.accept(env);
+                request.accept(env);
+                round = 0;
+            } else if (roundDone != roundRequested) {
+                long target = roundRequested;
+                for (int env = from; env < to; env++) {
+                    roundWork.accept(env);
+                }
+                roundDone = target;
+                Thread w = waiter;
+                if (w != null) {
+                    LockSupport.unpark(w);
+                }
                 round = 0;
             } else if (Waiting.backOff(round++, this)) {
                 parked = true;
-                if (head == tail.get() && !stopped) {
+                if (head == tail.get() && roundDone == roundRequested && !stopped) {
                     Waiting.park(this);
                 }
                 parked = false;
+                round = Waiting.SPINS;
             }
         }
     }
