@@ -1,6 +1,7 @@
 package dev.gym4j.api.spaces;
 
 import dev.gym4j.api.random.Generator;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -44,8 +45,19 @@ public sealed interface Space<T> permits Box, Discrete, MultiDiscrete, MultiBina
      * @param seed a non-negative seed
      * @return the seeds used: {@code [seed]} for simple spaces, the seed then each subspace's for
      *     composite spaces
+     * @throws IllegalArgumentException if {@code seed} is negative
      */
     List<Long> seed(long seed);
+
+    /**
+     * Re-seeds the space's generator with a seed of any size, as Gymnasium accepts any non-negative
+     * Python int (for instance {@code 2**64 + 5}).
+     *
+     * @param seed a non-negative seed
+     * @return the seeds used, as {@link #seed(long)} returns them
+     * @throws IllegalArgumentException if {@code seed} is negative
+     */
+    List<BigInteger> seed(BigInteger seed);
 
     /** @return the space's generator (seeding it from OS entropy first if it was never seeded) */
     Generator npRandom();
