@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Waiting {
 
     static final int SPINS = 200;
-    static final int YIELDS = 50;
+    static final int YIELDS = 20;
 
     private Waiting() {
     }
