@@ -1,0 +1,13 @@
+package dev.gym4j.testkit;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.Gym;
+import java.util.function.Supplier;
+
+/** The contract test as an env author writes it: one line. */
+class GridWalkContractTest extends EnvContractTest {
+    @Override
+    protected Supplier<Env<?, ?>> envFactory() {
+        return () -> Gym.make(TestkitEnvProvider.GRID_WALK);
+    }
+}

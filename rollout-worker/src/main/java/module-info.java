@@ -1,0 +1,13 @@
+/**
+ * The gym4j command line ({@code list}, {@code info}, {@code check}, {@code replay}, {@code rollout},
+ * {@code bench}) and, later, the rollout worker process. The application: it sees every env module.
+ */
+module dev.gym4j.worker {
+    requires dev.gym4j.api;
+    requires info.picocli;
+
+    // picocli fills the annotated option fields reflectively.
+    opens dev.gym4j.worker.cli to info.picocli;
+
+    uses dev.gym4j.api.registry.EnvProvider;
+}

@@ -1,0 +1,20 @@
+package dev.gym4j.worker.cli;
+
+import dev.gym4j.api.registry.EnvProvider;
+import dev.gym4j.api.registry.EnvSpec;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Registers the command-line tests' envs. */
+public final class CliTestEnvProvider implements EnvProvider {
+    static final String WALK = "clitest/Walk-v0";
+    static final String BROKEN = "clitest/BrokenWalk-v0";
+
+    @Override
+    public Collection<EnvSpec> specs() {
+        return List.of(
+                EnvSpec.of(WALK, WalkEnv.class.getName(), WalkEnv::new, 20, 10.0),
+                new EnvSpec(BROKEN, WalkEnv.class.getName(), WalkEnv::new, 20, null, false, Map.of("broken", true), true, false));
+    }
+}
