@@ -16,7 +16,8 @@ import java.util.Objects;
  * <p>Sampling the actions in advance (a cycle of {@value #ACTION_CYCLE} per sub-env, seeded) keeps the
  * space sampler out of the figure; {@code SpaceSamplingBenchmark} measures it on its own. A vector env
  * counts one env step per sub-env and step; resets are part of the loop's cost but are not counted, as
- * in EnvPool's and Gymnasium's figures.
+ * in EnvPool's and Gymnasium's figures. Episodes that end are counted (a vector loop scans the flags
+ * of each batch, which costs far less than the steps).
  *
  * <p>Thread safety: not thread-safe; one loop per thread.
  */
@@ -24,6 +25,8 @@ public abstract class StepLoop implements AutoCloseable {
 
     /** How many pre-sampled actions (or action batches) the loop cycles through. */
     public static final int ACTION_CYCLE = 64;
+
+    private long episodes;
 
     private StepLoop() {
     }
@@ -110,11 +113,24 @@ public abstract class StepLoop implements AutoCloseable {
      * @return env steps per second
      */
     public final double stepsPerSecond(double warmupSeconds, double seconds) {
+        return measure(warmupSeconds, seconds).stepsPerSecond();
+    }
+
+    /**
+     * Runs the loop for about {@code seconds} after {@code warmupSeconds} of warm-up, checking the clock
+     * every 4096 env steps.
+     *
+     * @param warmupSeconds seconds run and discarded first (for the JIT)
+     * @param seconds seconds measured
+     * @return the env steps, the time and the episodes finished in the measured part
+     */
+    public final Measurement measure(double warmupSeconds, double seconds) {
         timed(warmupSeconds);
         return timed(seconds);
     }
 
-    private double timed(double seconds) {
+    private Measurement timed(double seconds) {
+        long episodesBefore = episodes;
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long steps = 0;
@@ -123,7 +139,42 @@ public abstract class StepLoop implements AutoCloseable {
             steps += run(4096);
             now = System.nanoTime();
         } while (now < end);
-        return steps / ((now - start) / 1e9);
+        return new Measurement(steps, (now - start) / 1e9, episodes - episodesBefore);
+    }
+
+    /**
+     * What {@link #measure} found.
+     *
+     * @param steps env steps run
+     * @param seconds wall-clock seconds they took
+     * @param episodes episodes that ended (terminated or truncated) meanwhile
+     */
+    public record Measurement(long steps, double seconds, long episodes) {
+        /** @return env steps per second */
+        public double stepsPerSecond() {
+            return steps / seconds;
+        }
+    }
+
+    /** @return the episodes that ended (terminated or truncated) since the loop was built */
+    public final long episodes() {
+        return episodes;
+    }
+
+    final void countEpisode() {
+        episodes++;
+    }
+
+    /** Counts the ended episodes among the first {@code rows} rows of a batch. */
+    final void countEpisodes(VectorBatch<?> batch) {
+        boolean[] terminations = batch.terminations();
+        boolean[] truncations = batch.truncations();
+        int rows = batch.size();
+        for (int i = 0; i < rows; i++) {
+            if (terminations[i] | truncations[i]) {
+                episodes++;
+            }
+        }
     }
 
     /** @return the env steps one internal call runs: 1, the number of sub-envs, or the batch size */
@@ -184,6 +235,7 @@ public abstract class StepLoop implements AutoCloseable {
             StepResult<?> r = env.step((A) actions[k++ & (ACTION_CYCLE - 1)]);
             if (r.terminated() || r.truncated()) {
                 env.reset();
+                countEpisode();
             }
             return 1;
         }
@@ -219,7 +271,7 @@ public abstract class StepLoop implements AutoCloseable {
         @Override
         @SuppressWarnings("unchecked")
         int call() {
-            envs.step((A) batches[k++ & (ACTION_CYCLE - 1)]);
+            countEpisodes(envs.step((A) batches[k++ & (ACTION_CYCLE - 1)]));
             return envs.numEnvs();
         }
 
@@ -255,6 +307,7 @@ public abstract class StepLoop implements AutoCloseable {
         @SuppressWarnings("unchecked")
         int call() {
             VectorBatch<?> batch = envs.recv();
+            countEpisodes(batch);
             envs.send((A) batches[k++ & (ACTION_CYCLE - 1)], batch.envIds());
             return batch.size();
         }
