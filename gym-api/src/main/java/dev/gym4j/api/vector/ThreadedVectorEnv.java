@@ -68,6 +68,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     @SuppressWarnings("unchecked")
     private final Map<String, ?>[] resetOptions;
     private final Throwable[] errors;
+    private final boolean[] claimed;
     private final CompletionQueue completions;
     private final VectorBatch<O> received;
     private final java.util.function.BooleanSupplier isClosed = () -> this.closed;
@@ -101,6 +102,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         resetSeeds = new Long[n];
         resetOptions = (Map<String, ?>[]) new Map<?, ?>[n];
         errors = new Throwable[n];
+        claimed = new boolean[n];
         completions = new CompletionQueue(n);
         received = VectorBatch.allocate((O) core.observationLayout.newBatch(this.batchSize), this.batchSize);
         owner = new int[n];
@@ -318,29 +320,49 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
      *     the env is closed
      */
     public void send(A actions, int[] envIds) {
-        core.checkOpen(this);
+        core.checkHasReset(this);
         Objects.requireNonNull(envIds, "envIds");
-        if (!(core.actionLayout.batchType().isInstance(actions))
-                || java.lang.reflect.Array.getLength(actions) != envIds.length * core.actionLayout.rowSize()) {
-            core.actionLayout.checkBatch(actions, envIds.length, "actions");
-        }
-        for (int id : envIds) {
-            Objects.checkIndex(id, core.numEnvs());
-            if (state.get(id) != IDLE) {
-                throw new GymException("Sub-env " + id + " already has a request in flight: recv() its result before sending to it again");
-            }
-        }
-        core.checkCanStep(this, stagedActions);
+        core.actionLayout.checkBatch(actions, envIds.length, "actions");
+        checkSendable(envIds);
         for (int j = 0; j < envIds.length; j++) {
             int id = envIds[j];
-            if (state.get(id) != IDLE) {
-                throw new InvalidArgumentException("Sub-env " + id + " is listed twice in envIds");
-            }
             core.actionLayout.copyRows(actions, j, stagedActions, id, 1);
             resetRequested[id] = false;
-            dispatch(id);
+            state.set(id, IN_FLIGHT);
+            workers[owner[id]].enqueue(id);
+        }
+        inFlight += envIds.length;
+        for (Worker w : workers) {
+            w.publish();
         }
     }
+
+    /** Checks that the ids are valid, distinct and idle, before anything is sent (so a bad call sends nothing). */
+    private void checkSendable(int[] envIds) {
+        String problem = null;
+        for (int id : envIds) {
+            if (id < 0 || id >= claimed.length) {
+                problem = "Sub-env id " + id + " is out of range 0.." + (claimed.length - 1);
+            } else if (claimed[id]) {
+                problem = "Sub-env " + id + " is listed twice in envIds";
+            } else if (state.get(id) != IDLE) {
+                problem = "Sub-env " + id + " already has a request in flight: recv() its result before sending to it again";
+            } else {
+                claimed[id] = true;
+                continue;
+            }
+            break;
+        }
+        for (int id : envIds) {
+            if (id >= 0 && id < claimed.length) {
+                claimed[id] = false;
+            }
+        }
+        if (problem != null) {
+            throw problem.contains("in flight") ? new GymException(problem) : new InvalidArgumentException(problem);
+        }
+    }
+
 
     /**
      * Waits for the first {@link #batchSize()} sub-envs to finish their requests and returns their rows,

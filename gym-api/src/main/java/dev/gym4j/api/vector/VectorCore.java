@@ -88,11 +88,15 @@ final class VectorCore<O> {
     }
 
     void checkCanStep(Object owner, Object actions) {
+        checkHasReset(owner);
+        actionLayout.checkBatch(actions, slots.length, "actions");
+    }
+
+    void checkHasReset(Object owner) {
         checkOpen(owner);
         if (!hasReset) {
-            throw new ResetNeededException("Cannot call step() on " + owner + " before reset(): call reset() first");
+            throw new ResetNeededException("Cannot step " + owner + " before reset(): call reset() first");
         }
-        actionLayout.checkBatch(actions, slots.length, "actions");
     }
 
     /**

@@ -26,6 +26,7 @@ final class Worker implements Runnable {
     private final IntConsumer request;
     private final IntConsumer roundWork;
     private long head;
+    private long pendingTail;
     private volatile long roundRequested;
     private volatile long roundDone;
     private volatile boolean parked;
@@ -61,12 +62,24 @@ final class Worker implements Runnable {
         thread.start();
     }
 
-    /** Caller thread: queue a request for sub-env {@code env}. */
+    /** Caller thread: queue a request for sub-env {@code env} and wake the worker. */
     void submit(int env) {
-        long t = tail.get();
-        ring[(int) (t % ring.length)] = env;
-        tail.set(t + 1);
-        wake();
+        enqueue(env);
+        publish();
+    }
+
+    /** Caller thread: queue a request for sub-env {@code env}; the worker sees it after {@link #publish()}. */
+    void enqueue(int env) {
+        ring[(int) (pendingTail % ring.length)] = env;
+        pendingTail++;
+    }
+
+    /** Caller thread: hand the requests queued so far to the worker, in one volatile write. */
+    void publish() {
+        if (pendingTail != tail.get()) {
+            tail.set(pendingTail);
+            wake();
+        }
     }
 
     /** Caller thread: start a whole-block round. */

@@ -103,6 +103,13 @@ class VectorEnvLifecycleTest {
             envs.recv();
             assertThrows(GymException.class, envs::recv);
             assertThrows(InvalidArgumentException.class, () -> envs.send(new long[3], new int[] {0, 1}));
+            assertThrows(InvalidArgumentException.class, () -> envs.send(new long[2], new int[] {0, 0}));
+            assertThrows(InvalidArgumentException.class, () -> envs.send(new long[2], new int[] {1, 4}));
+            assertEquals(0, envs.inFlight());
+            envs.send(new long[2], new int[] {3, 0});
+            assertEquals(2, envs.inFlight());
+            assertThrows(GymException.class, () -> envs.send(new long[1], new int[] {3}));
+            assertEquals(2, envs.recv().size());
         }
         assertThrows(InvalidArgumentException.class,
                 () -> new ThreadedVectorEnv<>(walks(2), AutoresetMode.NEXT_STEP, 1, 3));
