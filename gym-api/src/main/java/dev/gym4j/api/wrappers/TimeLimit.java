@@ -64,10 +64,10 @@ public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> implements Buffer
     public StepResult<O> step(A action) {
         StepResult<O> r = env.step(action);
         elapsedSteps++;
-        if (elapsedSteps >= maxEpisodeSteps && !r.truncated()) {
-            return new StepResult<>(r.observation(), r.reward(), r.terminated(), true, r.info());
-        }
-        return r;
+        // Always a new result from this one site: returning either `r` or a copy would merge two objects, which
+        // keeps C2's escape analysis from removing either allocation once episodes get truncated.
+        return new StepResult<>(r.observation(), r.reward(), r.terminated(),
+                r.truncated() || elapsedSteps >= maxEpisodeSteps, r.info());
     }
 
     @Override
