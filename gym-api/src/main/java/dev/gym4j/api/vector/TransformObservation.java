@@ -123,6 +123,6 @@ public final class TransformObservation<P, O, A> implements VectorEnv<P, A> {
 
     @Override
     public String toString() {
-        return "<TransformObservation" + env + ">";
+        return "<TransformObservation, " + env + ">";
     }
 }

@@ -57,12 +57,12 @@ final class VectorCore<O> {
         if (!sameSpace(first.observationSpace(), other.observationSpace()) || !sameSpace(first.actionSpace(), other.actionSpace())) {
             throw new InvalidArgumentException("Sub-env " + index + " has observation space " + other.observationSpace()
                     + " and action space " + other.actionSpace() + ", but sub-env 0 has " + first.observationSpace()
-                    + " and " + first.actionSpace() + ": every sub-env must have the same spaces");
+                    + " and " + first.actionSpace() + ": every sub-env must have equal spaces, as Gymnasium requires");
         }
     }
 
     private static boolean sameSpace(Space<?> a, Space<?> b) {
-        return a.getClass() == b.getClass() && a.dtype() == b.dtype() && Arrays.equals(a.shape(), b.shape());
+        return a.equals(b);
     }
 
     int numEnvs() {

@@ -87,6 +87,6 @@ public abstract class VectorWrapper<O, A> implements VectorEnv<O, A> {
 
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + env + ">";
+        return "<" + getClass().getSimpleName() + ", " + env + ">";
     }
 }
