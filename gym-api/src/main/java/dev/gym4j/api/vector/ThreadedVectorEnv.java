@@ -21,9 +21,10 @@ import java.util.function.IntFunction;
  * thread count or on timing. A waiting thread spins briefly, then yields, then parks.
  *
  * <p><b>Synchronous use</b> ({@link #reset}, {@link #step}): like {@link SyncVectorEnv}, all sub-envs
- * at once, with the work spread over the threads. The calling thread steps the first block itself
- * while the other workers step theirs, so {@code threads} threads are busy (with one thread, the caller
- * does everything and nothing is handed off).
+ * at once, shared out in chunks that the calling thread and the workers claim as they come (see the
+ * package-private {@code Round}): {@code threads} threads share the work, and a worker that is slow to
+ * wake never holds the step up, since the caller then steps the chunks itself. With one thread the
+ * caller does everything and nothing is handed off.
  *
  * <p><b>Asynchronous use</b>, as EnvPool: {@link #send} hands actions for some sub-envs to their
  * workers and returns at once; {@link #recv} waits for the first {@link #batchSize()} sub-envs to finish
@@ -70,6 +71,8 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     private final Throwable[] errors;
     private final boolean[] claimed;
     private final CompletionQueue completions;
+    private final Round round;
+    private final Runnable wakeRoundWorkers = this::wakeRoundWorkers;
     private final VectorBatch<O> received;
     private final java.util.function.BooleanSupplier isClosed = () -> this.closed;
     private int inFlight;
@@ -111,11 +114,10 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
             owner[i] = (int) ((long) i * workerCount / n);
             owned[owner[i]]++;
         }
+        round = new Round(n, workerCount, this::processInRound);
         workers = new Worker[workerCount];
-        int from = 0;
         for (int w = 0; w < workerCount; w++) {
-            workers[w] = new Worker(from, from + owned[w], this::process, this::processInRound);
-            from += owned[w];
+            workers[w] = new Worker(owned[w], this::process, w == 0 ? null : round);
         }
         for (int w = 0; w < workerCount; w++) {
             workers[w].start("gym4j-vector-" + w);
@@ -152,7 +154,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         completions.publish(env);
     }
 
-    /** Runs on sub-env {@code env}'s worker thread, as its part of a whole-block round. */
+    /** Runs on whichever thread (the caller or a worker) claimed sub-env {@code env} in a round. */
     private void processInRound(int env) {
         SubEnvSlot slot = core.slots[env];
         try {
@@ -166,20 +168,9 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         }
     }
 
-    /** Runs a round over every sub-env on the workers and rethrows the first failure. */
+    /** Runs a round over every sub-env with the caller and the workers, and rethrows the first failure. */
     private void runRound(String phase) {
-        // The caller does worker 0's block itself instead of handing it off and waiting idle: step() and
-        // reset() then keep exactly `threads` threads busy (and one thread means no hand-off at all).
-        // Worker 0 has nothing in flight here, so the two never touch the same sub-env.
-        for (int w = 1; w < workers.length; w++) {
-            workers[w].startRound();
-        }
-        for (int env = workers[0].from(); env < workers[0].to(); env++) {
-            processInRound(env);
-        }
-        for (int w = 1; w < workers.length; w++) {
-            workers[w].awaitRound();
-        }
+        round.run(wakeRoundWorkers, isClosed);
         if (closed) {
             throw new dev.gym4j.api.EnvClosedException("ThreadedVectorEnv was closed while waiting for results");
         }
@@ -189,6 +180,16 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
                 java.util.Arrays.fill(errors, null);
                 throw SubEnvException.of(core.slots[env], phase, error);
             }
+        }
+    }
+
+    /**
+     * Wakes the workers that help with rounds: all but worker 0, whose place the calling thread takes,
+     * so that {@code threads} threads step a round.
+     */
+    private void wakeRoundWorkers() {
+        for (int w = 1; w < workers.length; w++) {
+            workers[w].wake();
         }
     }
 

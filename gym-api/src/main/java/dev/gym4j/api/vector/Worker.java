@@ -5,55 +5,38 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * One worker thread of a {@link ThreadedVectorEnv}: it owns the sub-envs {@code from .. to-1} and runs
- * two kinds of work for them.
+ * One worker thread of a {@link ThreadedVectorEnv}. It runs two kinds of work:
  *
  * <ul>
- * <li>Single requests ({@code send} / {@code recv}): a queue, single-producer (the caller) and
- *     single-consumer (this thread), bounded by the number of sub-envs owned, since each has at most one
- *     request in flight.
- * <li>Whole-block rounds ({@code step} / {@code reset} of every sub-env): one hand-off per worker and
- *     round instead of one per sub-env; the caller bumps {@code roundRequested}, the worker steps its
- *     block and publishes {@code roundDone}.
+ * <li>Single requests ({@code send} / {@code recv}) for the sub-envs it owns: a queue, single-producer
+ *     (the caller) and single-consumer (this thread), bounded by the number of sub-envs owned, since
+ *     each has at most one request in flight.
+ * <li>Chunks of a {@link Round} ({@code step} / {@code reset} of every sub-env), claimed from the round
+ *     it shares with the caller and the other workers.
  * </ul>
  */
 final class Worker implements Runnable {
 
-    private final int from;
-    private final int to;
     private final int[] ring;
     private final AtomicLong tail = new AtomicLong();
     private final IntConsumer request;
-    private final IntConsumer roundWork;
+    private final Round round;
     private long head;
     private long pendingTail;
-    private volatile long roundRequested;
-    private volatile long roundDone;
     private volatile boolean parked;
     private volatile boolean stopped;
-    private volatile Thread waiter;
     private Thread thread;
 
     /**
-     * @param from the first sub-env owned
-     * @param to one past the last sub-env owned
+     * @param ownedEnvs the number of sub-envs whose single requests this worker runs
      * @param request runs a queued request for one sub-env (and publishes its completion)
-     * @param roundWork runs one sub-env's part of a whole-block round
+     * @param round the round this worker helps with, or null for a worker that only runs single
+     *     requests (worker 0, whose place in a round the calling thread takes)
      */
-    Worker(int from, int to, IntConsumer request, IntConsumer roundWork) {
-        this.from = from;
-        this.to = to;
-        this.ring = new int[Math.max(1, to - from)];
+    Worker(int ownedEnvs, IntConsumer request, Round round) {
+        this.ring = new int[Math.max(1, ownedEnvs)];
         this.request = request;
-        this.roundWork = roundWork;
-    }
-
-    int from() {
-        return from;
-    }
-
-    int to() {
-        return to;
+        this.round = round;
     }
 
     void start(String name) {
@@ -82,31 +65,8 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Caller thread: start a whole-block round. */
-    void startRound() {
-        roundRequested = roundRequested + 1;
-        wake();
-    }
-
-    /** Caller thread: wait until the last round started has finished. */
-    void awaitRound() {
-        long target = roundRequested;
-        int round = 0;
-        while (roundDone != target) {
-            if (Waiting.backOff(round++, this)) {
-                waiter = Thread.currentThread();
-                if (roundDone != target && !stopped) {
-                    Waiting.park(this);
-                }
-                waiter = null;
-                if (stopped && roundDone != target) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void wake() {
+    /** Any thread: unparks the worker if it is parked. */
+    void wake() {
         if (parked) {
             LockSupport.unpark(thread);
         }
@@ -127,31 +87,23 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
-        int round = 0;
+        int idle = 0;
         while (!stopped) {
             if (head < tail.get()) {
                 int env = ring[(int) (head % ring.length)];
                 head++;
                 request.accept(env);
-                round = 0;
-            } else if (roundDone != roundRequested) {
-                long target = roundRequested;
-                for (int env = from; env < to; env++) {
-                    roundWork.accept(env);
-                }
-                roundDone = target;
-                Thread w = waiter;
-                if (w != null) {
-                    LockSupport.unpark(w);
-                }
-                round = 0;
-            } else if (Waiting.backOff(round++, this)) {
+                idle = 0;
+            } else if (round != null && round.available()) {
+                round.help();
+                idle = 0;
+            } else if (Waiting.backOff(idle++, this)) {
                 parked = true;
-                if (head == tail.get() && roundDone == roundRequested && !stopped) {
+                if (head == tail.get() && (round == null || !round.available()) && !stopped) {
                     Waiting.park(this);
                 }
                 parked = false;
-                round = Waiting.SPINS;
+                idle = Waiting.SPINS;
             }
         }
     }
