@@ -15,19 +15,22 @@ import java.util.function.IntFunction;
  * Steps its sub-envs on worker threads, with both Gymnasium's batched {@code step} and EnvPool's
  * asynchronous {@code send} / {@code recv}.
  *
- * <p><b>Threads.</b> The sub-envs are split into contiguous blocks, one per worker thread (by default
- * as many as there are cores, at most one per sub-env); a sub-env is only ever stepped by its own
- * worker, and its trajectory depends only on its seed and its actions, so results do not depend on the
- * thread count or on timing. A waiting thread spins briefly, then yields, then parks.
+ * <p><b>Threads.</b> {@code threads} (by default as many as there are cores, at most one per sub-env)
+ * threads step the sub-envs. A sub-env is stepped by one thread at a time, with a happens-before edge
+ * between its steps, and its trajectory depends only on its seed and its actions: results do not depend
+ * on the thread count or on timing (the tests compare them with single envs). A waiting thread spins
+ * briefly, then yields a few times, then parks.
  *
  * <p><b>Synchronous use</b> ({@link #reset}, {@link #step}): like {@link SyncVectorEnv}, all sub-envs
- * at once, shared out in chunks that the calling thread and the workers claim as they come (see the
- * package-private {@code Round}): {@code threads} threads share the work, and a worker that is slow to
- * wake never holds the step up, since the caller then steps the chunks itself. With one thread the
- * caller does everything and nothing is handed off.
+ * at once, shared out in chunks that the calling thread and {@code threads - 1} workers claim as they
+ * come: a worker that is slow to wake never holds the step up, since the caller then steps the
+ * remaining chunks itself. With one thread the caller does everything and nothing is handed off. Threads
+ * pay off when a chunk's work is well above the hand-off cost (microseconds idle, tens of microseconds on
+ * a loaded machine): heavy envs, or many sub-envs; for a cheap env like CartPole prefer
+ * {@link SyncVectorEnv}.
  *
- * <p><b>Asynchronous use</b>, as EnvPool: {@link #send} hands actions for some sub-envs to their
- * workers and returns at once; {@link #recv} waits for the first {@link #batchSize()} sub-envs to finish
+ * <p><b>Asynchronous use</b>, as EnvPool: the sub-envs are split into contiguous blocks, one per worker
+ * thread; {@link #send} hands actions for some sub-envs to their workers and returns at once; {@link #recv} waits for the first {@link #batchSize()} sub-envs to finish
  * and returns their rows with their ids in {@link VectorBatch#envIds()}. {@link #asyncReset} starts a
  * reset of every sub-env the same way. The usual loop:
  *
@@ -66,7 +69,6 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     private final Object stagedActions;
     private final boolean[] resetRequested;
     private final Long[] resetSeeds;
-    @SuppressWarnings("unchecked")
     private final Map<String, ?>[] resetOptions;
     private final Throwable[] errors;
     private final boolean[] claimed;
@@ -139,22 +141,16 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
         return new ThreadedVectorEnv<>(SyncVectorEnv.makeAll(numEnvs, factory), mode, threads, batchSize);
     }
 
-    /** Runs on sub-env {@code env}'s worker thread. */
+    /** Runs a single request on sub-env {@code env}'s worker thread and publishes its completion. */
     private void process(int env) {
-        SubEnvSlot slot = core.slots[env];
-        try {
-            if (resetRequested[env]) {
-                slot.reset(resetSeeds[env], resetOptions[env]);
-            } else {
-                slot.step(stagedActions, env);
-            }
-        } catch (Throwable t) {
-            errors[env] = t;
-        }
+        processInRound(env);
         completions.publish(env);
     }
 
-    /** Runs on whichever thread (the caller or a worker) claimed sub-env {@code env} in a round. */
+    /**
+     * Resets or steps sub-env {@code env} as requested, recording a failure instead of throwing; runs on
+     * whichever thread (the caller or a worker) has the sub-env.
+     */
     private void processInRound(int env) {
         SubEnvSlot slot = core.slots[env];
         try {
