@@ -10,6 +10,14 @@ import java.util.concurrent.locks.LockSupport;
 final class Waiting {
 
     static final int SPINS = 200;
+
+    /**
+     * How long an idle worker keeps spinning before it parks. A parked worker takes tens of microseconds
+     * to wake, by which time the caller has often stepped the whole round itself; a worker that spins
+     * through the gap between two rounds (and through the caller's short pauses) is there when the next
+     * one opens. Long idle periods (a trainer's own work) still end in a park.
+     */
+    static final long WORKER_SPIN_NANOS = 100_000;
     static final int YIELDS = 20;
 
     private Waiting() {

@@ -88,6 +88,7 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         int idle = 0;
+        long idleSince = 0;
         while (!stopped) {
             if (head < tail.get()) {
                 int env = ring[(int) (head % ring.length)];
@@ -97,13 +98,17 @@ final class Worker implements Runnable {
             } else if (round != null && round.available()) {
                 round.help();
                 idle = 0;
-            } else if (Waiting.backOff(idle++, this)) {
+            } else if (idle++ == 0) {
+                idleSince = System.nanoTime();
+            } else if ((idle & 63) != 0 || System.nanoTime() - idleSince < Waiting.WORKER_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
                 parked = true;
                 if (head == tail.get() && (round == null || !round.available()) && !stopped) {
                     Waiting.park(this);
                 }
                 parked = false;
-                idle = Waiting.SPINS;
+                idle = 0;
             }
         }
     }
