@@ -47,6 +47,28 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
 
     @Override
     public final ResetResult<O> reset(Long seed, Map<String, ?> options) {
+        prepareReset(seed);
+        ResetResult<O> result = doReset(options == null ? Map.of() : options);
+        markReset();
+        return result;
+    }
+
+    @Override
+    public final StepResult<O> step(A action) {
+        prepareStep(action);
+        return doStep(action);
+    }
+
+    /**
+     * Does what {@link #reset(Long, Map)} does before {@link #doReset}: checks that the env is open and
+     * re-seeds the generator. For a subclass's second reset path (such as
+     * {@code BufferedStepEnv.resetInto}), which then calls {@link #markReset()}.
+     *
+     * @param seed null to continue the random stream, else a non-negative seed
+     * @throws InvalidArgumentException if {@code seed} is negative
+     * @throws EnvClosedException if the env was closed
+     */
+    protected final void prepareReset(Long seed) {
         ensureOpen();
         if (seed != null) {
             if (seed < 0) {
@@ -54,19 +76,29 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
             }
             npRandom = Generator.fromSeed(seed);
         }
-        ResetResult<O> result = doReset(options == null ? Map.of() : options);
-        hasReset = true;
-        return result;
     }
 
-    @Override
-    public final StepResult<O> step(A action) {
+    /** Records that a reset happened, as {@link #reset(Long, Map)} does after {@link #doReset}. */
+    protected final void markReset() {
+        hasReset = true;
+    }
+
+    /**
+     * Does what {@link #step} does before {@link #doStep}: checks that the env is open and was reset, and
+     * checks the action against the action space. For a subclass's second step path (such as
+     * {@code BufferedStepEnv.stepInto}).
+     *
+     * @param action the action
+     * @throws ResetNeededException before the first reset
+     * @throws dev.gym4j.api.InvalidActionException if the action is not in the action space's type or shape
+     * @throws EnvClosedException if the env was closed
+     */
+    protected final void prepareStep(A action) {
         ensureOpen();
         if (!hasReset) {
             throw new ResetNeededException("Cannot call step() on " + this + " before reset(): call reset() first");
         }
         Spaces.checkAction(actionSpace(), action);
-        return doStep(action);
     }
 
     @Override

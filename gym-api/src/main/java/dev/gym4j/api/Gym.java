@@ -129,6 +129,44 @@ public final class Gym {
         return env;
     }
 
+    /**
+     * Makes a sync vector env of {@code numEnvs} copies of a registered env, as Gymnasium's
+     * {@code make_vec(id, num_envs)}: each sub-env is made by {@link #make(String, Map)}.
+     *
+     * @param id a registered id
+     * @param numEnvs the number of sub-envs, at least 1
+     * @param <O> the batched observation type the caller expects, such as {@code float[]}
+     * @param <A> the batched action type the caller expects, such as {@code long[]}
+     * @return the vector env, with {@link dev.gym4j.api.vector.AutoresetMode#NEXT_STEP}
+     * @throws EnvNotFoundException if the id is not registered
+     */
+    public static <O, A> dev.gym4j.api.vector.VectorEnv<O, A> makeVec(String id, int numEnvs) {
+        return makeVec(id, numEnvs, dev.gym4j.api.vector.VectorOptions.DEFAULTS, Map.of());
+    }
+
+    /**
+     * Makes a vector env of {@code numEnvs} copies of a registered env, as Gymnasium's
+     * {@code make_vec(id, num_envs, vectorization_mode, vector_kwargs, **kwargs)}.
+     *
+     * @param id a registered id
+     * @param numEnvs the number of sub-envs, at least 1
+     * @param options the vectorization mode (sync or async), the autoreset mode, threads and batch size
+     * @param kwargs passed to {@link #make(String, Map)} for every sub-env
+     * @param <O> the batched observation type the caller expects
+     * @param <A> the batched action type the caller expects
+     * @return a {@code SyncVectorEnv} or a {@code ThreadedVectorEnv}
+     * @throws EnvNotFoundException if the id is not registered
+     * @throws InvalidArgumentException if a kwarg or an option is not accepted
+     */
+    public static <O, A> dev.gym4j.api.vector.VectorEnv<O, A> makeVec(String id, int numEnvs,
+            dev.gym4j.api.vector.VectorOptions options, Map<String, ?> kwargs) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(kwargs, "kwargs");
+        spec(id);
+        Map<String, Object> copy = new LinkedHashMap<>(kwargs);
+        return options.create(numEnvs, i -> make(id, copy));
+    }
+
     private static Integer intKwarg(Object value, String name) {
         if (value == null) {
             return null;

@@ -8,6 +8,8 @@ import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.vector.BufferedStepEnv;
+import dev.gym4j.api.vector.StepOutcome;
 import java.awt.Color;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +79,7 @@ import java.util.Optional;
  *
  * <p>Thread safety: not thread-safe; confine each instance to one thread at a time.
  */
-public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
+public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements BufferedStepEnv<float[], Integer> {
 
     private static final System.Logger LOG = System.getLogger(CartPoleEnv.class.getName());
 
@@ -162,19 +164,52 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
 
     @Override
     protected ResetResult<float[]> doReset(Map<String, ?> options) {
-        double[] bounds = ResetOptions.bounds(options, -0.05, 0.05);
-        double low = bounds[0];
-        double high = bounds[1];
+        resetState(options);
+        return new ResetResult<>(observation(), Map.of());
+    }
+
+    /** Vector envs' allocation-free reset: the same as {@code reset}, writing the observation at {@code offset}. */
+    @Override
+    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, float[] observations, int offset) {
+        prepareReset(seed);
+        resetState(options);
+        markReset();
+        writeObservation(observations, offset);
+        return Map.of();
+    }
+
+    private void resetState(Map<String, ?> options) {
+        double low = -0.05;
+        double high = 0.05;
+        if (!options.isEmpty()) {
+            double[] bounds = ResetOptions.bounds(options, low, high);
+            low = bounds[0];
+            high = bounds[1];
+        }
         x = npRandom().uniform(low, high);
         xDot = npRandom().uniform(low, high);
         theta = npRandom().uniform(low, high);
         thetaDot = npRandom().uniform(low, high);
         stepsBeyondTerminated = -1;
-        return new ResetResult<>(observation(), Map.of());
     }
 
     @Override
     protected StepResult<float[]> doStep(Integer action) {
+        boolean terminated = advance(action);
+        return new StepResult<>(observation(), reward(terminated), terminated, false, Map.of());
+    }
+
+    /** Vector envs' allocation-free step: the same as {@code step}, writing the observation at {@code offset}. */
+    @Override
+    public void stepInto(Integer action, float[] observations, int offset, StepOutcome outcome) {
+        prepareStep(action);
+        boolean terminated = advance(action);
+        writeObservation(observations, offset);
+        outcome.set(reward(terminated), terminated, false, Map.of());
+    }
+
+    /** Advances the physics by one Euler step; returns whether the episode terminated. */
+    private boolean advance(int action) {
         double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
         double costheta = Math.cos(theta);
         double sintheta = Math.sin(theta);
@@ -188,9 +223,8 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
         theta = theta + TAU * thetaDot;
         thetaDot = thetaDot + TAU * thetaacc;
 
-        boolean terminated = x < -X_THRESHOLD || x > X_THRESHOLD
+        return x < -X_THRESHOLD || x > X_THRESHOLD
                 || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
-        return new StepResult<>(observation(), reward(terminated), terminated, false, Map.of());
     }
 
     private double reward(boolean terminated) {
@@ -210,7 +244,16 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
     }
 
     private float[] observation() {
-        return new float[] {(float) x, (float) xDot, (float) theta, (float) thetaDot};
+        float[] observation = new float[4];
+        writeObservation(observation, 0);
+        return observation;
+    }
+
+    private void writeObservation(float[] out, int offset) {
+        out[offset] = (float) x;
+        out[offset + 1] = (float) xDot;
+        out[offset + 2] = (float) theta;
+        out[offset + 3] = (float) thetaDot;
     }
 
     /** @return a copy of the float64 state {@code [x, x_dot, theta, theta_dot]} (for tests) */

@@ -8,6 +8,7 @@ import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,20 +79,19 @@ class GymrefReplayTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> header(String id) throws IOException {
-        return (Map<String, Object>) MiniJson.parse(lines(id).get(0));
+        return Json.parseObject(lines(id).get(0));
     }
 
     @SuppressWarnings("unchecked")
     private static Deviation replay(String id, boolean exact) throws IOException {
         List<String> lines = lines(id);
-        Map<String, Object> header = (Map<String, Object>) MiniJson.parse(lines.get(0));
+        Map<String, Object> header = Json.parseObject(lines.get(0));
         assertEquals(id, header.get("env_id"));
         boolean discrete = "Discrete".equals(((Map<String, Object>) header.get("action_space")).get("type"));
         Deviation d = new Deviation();
         for (String line : lines.subList(1, lines.size())) {
-            Map<String, Object> run = (Map<String, Object>) MiniJson.parse(line);
+            Map<String, Object> run = Json.parseObject(line);
             d.runs++;
             Env<float[], Object> env = Gym.make(id);
             List<Map<String, Object>> episodes = (List<Map<String, Object>>) run.get("episodes");

@@ -1,11 +1,7 @@
 package dev.gym4j.api.replay;
 
 import dev.gym4j.api.internal.json.Json;
-import dev.gym4j.api.internal.json.JsonException;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,27 +65,11 @@ public final class TrajectoryComparison {
     }
 
     private static List<Map<String, Object>> runs(Reader in) {
-        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
         List<Map<String, Object>> runs = new ArrayList<>();
-        int number = 0;
-        try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Map<String, Object> object;
-                try {
-                    object = Json.parseObject(line);
-                } catch (JsonException e) {
-                    throw new ReplayException("line " + number + ": " + e.getMessage(), e);
-                }
-                if ("run".equals(object.get("type"))) {
-                    runs.add(object);
-                }
+        for (Map<String, Object> object : JsonLines.readObjects(in)) {
+            if ("run".equals(object.get("type"))) {
+                runs.add(object);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return runs;
     }

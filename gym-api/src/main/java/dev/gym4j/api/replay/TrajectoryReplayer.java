@@ -7,10 +7,7 @@ import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.json.GymJson;
 import dev.gym4j.api.internal.json.Json;
-import dev.gym4j.api.internal.json.JsonException;
 import dev.gym4j.api.spaces.Space;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -68,7 +65,7 @@ public final class TrajectoryReplayer {
      */
     public static ReplayResult replayWith(Reader in, Function<String, ? extends Env<?, ?>> envFactory) {
         Objects.requireNonNull(envFactory, "envFactory");
-        List<Map<String, Object>> lines = readLines(in);
+        List<Map<String, Object>> lines = JsonLines.readObjects(in);
         if (lines.isEmpty()) {
             throw new ReplayException("Empty trajectory file: expected a header line then run lines");
         }
@@ -98,28 +95,6 @@ public final class TrajectoryReplayer {
             }
         }
         return new ReplayResult(outHeader, runs);
-    }
-
-    private static List<Map<String, Object>> readLines(Reader in) {
-        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        List<Map<String, Object>> lines = new ArrayList<>();
-        int number = 0;
-        try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    lines.add(Json.parseObject(line));
-                } catch (JsonException e) {
-                    throw new ReplayException("line " + number + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return lines;
     }
 
     private static Map<String, Object> header(Map<String, Object> recorded, Env<?, ?> env) {

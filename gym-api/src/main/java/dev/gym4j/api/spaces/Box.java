@@ -1,9 +1,6 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A (possibly unbounded) box in R^n, as Gymnasium's {@code Box}: the product of closed intervals
@@ -24,7 +21,7 @@ import java.util.List;
  *
  * @param <T> the Java array type of values ({@code float[]}, {@code double[]}, {@code byte[]}, {@code int[]}, {@code long[]})
  */
-public final class Box<T> implements Space<T> {
+public final class Box<T> extends SeededSpace implements Space<T> {
 
     private final DType dtype;
     private final int[] shape;
@@ -36,7 +33,6 @@ public final class Box<T> implements Space<T> {
     private final boolean[] boundedBelow;
     private final boolean[] boundedAbove;
     private final BoxBounds bounds;
-    private final SpaceRandom random = new SpaceRandom();
     private String repr;
 
     private Box(BoxBounds b) {
@@ -466,23 +462,6 @@ public final class Box<T> implements Space<T> {
     @SuppressWarnings("unchecked")
     public T sample() {
         return (T) BoxSampler.sample(bounds, random.get(), this);
-    }
-
-    @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public Generator npRandom() {
-        return random.get();
     }
 
     // ---------------------------------------------------------------- value helpers

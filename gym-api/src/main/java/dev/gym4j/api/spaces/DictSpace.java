@@ -1,7 +1,5 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,10 +16,14 @@ import java.util.Objects;
  * (by code point, as Python compares strings); {@link #keepingOrder} keeps the map's iteration order, as
  * Gymnasium keeps an {@code OrderedDict}'s. The order decides seeding, sampling and flattening.
  *
+ * <p>Seeding, as Gymnasium's {@code Dict.seed(int)}: {@link #seed(long)} seeds this space's own generator,
+ * which then draws one subseed per subspace (in key order) with {@code integers(2**31 - 1, size=n)}; it
+ * returns the seed followed by each subspace's result (Gymnasium returns a dict of the subspaces' results).
+ *
  * <p>Thread safety: the subspaces are fixed and {@link #contains} is thread-safe; {@link #sample} and
  * {@link #seed} use the subspaces' generators and must be confined to one thread.
  */
-public final class DictSpace implements Space<Map<String, Object>> {
+public final class DictSpace extends CompositeSpace implements Space<Map<String, Object>> {
 
     /** Python's str ordering: by code point (String.compareTo compares UTF-16 units, which differs past U+FFFF). */
     private static final Comparator<String> BY_CODE_POINT = (a, b) -> {
@@ -41,7 +43,6 @@ public final class DictSpace implements Space<Map<String, Object>> {
 
     private final Map<String, Space<?>> spaces;
     private final List<Space<?>> ordered;
-    private final SpaceRandom random = new SpaceRandom();
 
     /**
      * A dict space with its keys sorted, as Gymnasium's {@code Dict(dict)}.
@@ -87,6 +88,12 @@ public final class DictSpace implements Space<Map<String, Object>> {
         return spaces;
     }
 
+    /** @return the subspaces in key order */
+    @Override
+    List<Space<?>> orderedSubspaces() {
+        return ordered;
+    }
+
     @Override
     public boolean contains(Object x) {
         if (!(x instanceof Map) || !((Map<?, ?>) x).keySet().equals(spaces.keySet())) {
@@ -130,45 +137,6 @@ public final class DictSpace implements Space<Map<String, Object>> {
         return Collections.unmodifiableMap(out);
     }
 
-    /**
-     * Seeds as Gymnasium's {@code Dict.seed(int)}: this space's generator from {@code seed}, then one
-     * subseed per subspace (in key order) drawn with {@code integers(2**31 - 1, size=n)}.
-     *
-     * @param seed a non-negative seed
-     * @return {@code seed} followed by each subspace's {@code seed} result, in key order (Gymnasium returns
-     *     a dict of the subspaces' results)
-     * @throws IllegalArgumentException if {@code seed} is negative
-     */
-    @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return SpaceRandom.prepend(seed, random.seedChildren(ordered));
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return SpaceRandom.prepend(seed, random.seedChildren(ordered));
-    }
-
-    /** @return this space's own generator, which only draws the subseeds */
-    @Override
-    public Generator npRandom() {
-        return random.get();
-    }
-
-    /** @return null: a dict has no array shape */
-    @Override
-    public int[] shape() {
-        return null;
-    }
-
-    /** @return null: a dict has no single dtype */
-    @Override
-    public DType dtype() {
-        return null;
-    }
-
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Map<String, Object> copyValue(Map<String, Object> x) {
@@ -182,7 +150,7 @@ public final class DictSpace implements Space<Map<String, Object>> {
     @Override
     public boolean valuesEqual(Object a, Object b) {
         if (!(a instanceof Map) || !(b instanceof Map)) {
-            return a == null ? b == null : a.equals(b);
+            return Objects.equals(a, b);
         }
         Map<?, ?> x = (Map<?, ?>) a;
         Map<?, ?> y = (Map<?, ?>) b;

@@ -1,8 +1,6 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * The integers {@code start, start + 1, ..., start + n - 1}, as Gymnasium's {@code Discrete} (dtype int64).
@@ -13,13 +11,12 @@ import java.util.List;
  * <p>Thread safety: {@code n} and {@code start} are immutable and {@link #contains} is thread-safe;
  * {@link #sample} and {@link #seed} use the space's own generator and must be confined to one thread.
  */
-public final class Discrete implements Space<Integer> {
+public final class Discrete extends SeededSpace implements Space<Integer> {
 
     private static final int[] SCALAR = new int[0];
 
     private final int n;
     private final int start;
-    private final SpaceRandom random = new SpaceRandom();
 
     /**
      * The integers {@code 0 .. n - 1}.
@@ -144,23 +141,6 @@ public final class Discrete implements Space<Integer> {
         throw new AssertionError("mask index out of range");
     }
 
-    @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public Generator npRandom() {
-        return random.get();
-    }
-
     /** @return {@code []}: a value is a scalar */
     @Override
     public int[] shape() {
@@ -183,12 +163,7 @@ public final class Discrete implements Space<Integer> {
         if (a instanceof Number && b instanceof Number && contains(a) && contains(b)) {
             return ((Number) a).longValue() == ((Number) b).longValue();
         }
-        return a == null ? b == null : a.equals(b);
-    }
-
-    @Override
-    public String valueToString(Object x) {
-        return ValueText.generic(x);
+        return Objects.equals(a, b);
     }
 
     /** @return Gymnasium's repr: {@code Discrete(2)} or {@code Discrete(3, start=-1)} */

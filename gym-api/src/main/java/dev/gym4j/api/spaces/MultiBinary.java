@@ -1,9 +1,6 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Arrays of independent bits, as Gymnasium's {@code MultiBinary} (dtype int8). Values are {@code byte[]}
@@ -12,13 +9,12 @@ import java.util.List;
  * <p>Thread safety: the shape is immutable and {@link #contains} is thread-safe; {@link #sample} and
  * {@link #seed} use the space's own generator and must be confined to one thread.
  */
-public final class MultiBinary implements Space<byte[]> {
+public final class MultiBinary extends SeededSpace implements Space<byte[]> {
 
     private final int[] shape;
     private final int size;
     /** Whether it was made from an int, as {@code MultiBinary(4)}; Gymnasium prints the two forms differently. */
     private final boolean fromInt;
-    private final SpaceRandom random = new SpaceRandom();
 
     /**
      * {@code n} bits, shape {@code (n,)}.
@@ -96,23 +92,6 @@ public final class MultiBinary implements Space<byte[]> {
     }
 
     @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public Generator npRandom() {
-        return random.get();
-    }
-
-    @Override
     public int[] shape() {
         return shape.clone();
     }
@@ -130,10 +109,7 @@ public final class MultiBinary implements Space<byte[]> {
 
     @Override
     public boolean valuesEqual(Object a, Object b) {
-        if (a instanceof byte[] && b instanceof byte[]) {
-            return Arrays.equals((byte[]) a, (byte[]) b);
-        }
-        return a == null ? b == null : a.equals(b);
+        return PrimitiveArrays.valuesEqual(byte[].class, a, b);
     }
 
     /** @return nested Python lists of the bits, e.g. {@code [[1, 0], [0, 1]]} */

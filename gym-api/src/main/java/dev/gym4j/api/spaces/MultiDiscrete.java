@@ -1,9 +1,6 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A vector of independent discrete variables, element {@code i} in {@code [start[i], start[i] + nvec[i])},
@@ -12,11 +9,10 @@ import java.util.List;
  * <p>Thread safety: {@code nvec} and {@code start} are immutable and {@link #contains} is thread-safe;
  * {@link #sample} and {@link #seed} use the space's own generator and must be confined to one thread.
  */
-public final class MultiDiscrete implements Space<long[]> {
+public final class MultiDiscrete extends SeededSpace implements Space<long[]> {
 
     private final long[] nvec;
     private final long[] start;
-    private final SpaceRandom random = new SpaceRandom();
 
     /**
      * Variables starting at 0.
@@ -94,23 +90,6 @@ public final class MultiDiscrete implements Space<long[]> {
         return out;
     }
 
-    @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return List.of(seed);
-    }
-
-    @Override
-    public Generator npRandom() {
-        return random.get();
-    }
-
     /** @return {@code [nvec.length]} */
     @Override
     public int[] shape() {
@@ -130,15 +109,7 @@ public final class MultiDiscrete implements Space<long[]> {
 
     @Override
     public boolean valuesEqual(Object a, Object b) {
-        if (a instanceof long[] && b instanceof long[]) {
-            return Arrays.equals((long[]) a, (long[]) b);
-        }
-        return a == null ? b == null : a.equals(b);
-    }
-
-    @Override
-    public String valueToString(Object x) {
-        return ValueText.generic(x);
+        return PrimitiveArrays.valuesEqual(long[].class, a, b);
     }
 
     /** @return Gymnasium's repr: {@code MultiDiscrete([2 3 4])}, with {@code , start=[...]} when a start is not 0 */

@@ -1,5 +1,7 @@
 package dev.gym4j.api.spaces;
 
+import java.util.Objects;
+
 /**
  * Element access and NumPy-style casts on the primitive arrays that hold values of each {@link DType}.
  *
@@ -109,6 +111,18 @@ final class PrimitiveArrays {
             return ((long[]) array).clone();
         }
         throw new IllegalArgumentException("not a primitive numeric array: " + typeName(array));
+    }
+
+    /**
+     * @param arrayType a primitive array class, such as {@code long[].class}
+     * @return whether {@code a} and {@code b} are equal: by content when both are arrays of
+     *     {@code arrayType}, else as {@link Objects#equals}
+     */
+    static boolean valuesEqual(Class<?> arrayType, Object a, Object b) {
+        if (arrayType.isInstance(a) && arrayType.isInstance(b)) {
+            return Objects.deepEquals(a, b);
+        }
+        return Objects.equals(a, b);
     }
 
     /** @return the Java type for messages: {@code float[]}, {@code Integer}, {@code null} */

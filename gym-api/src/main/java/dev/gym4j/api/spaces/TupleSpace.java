@@ -1,7 +1,5 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.random.Generator;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,13 +10,16 @@ import java.util.Objects;
  * The Cartesian product of subspaces, as Gymnasium's {@code Tuple}. Values are unmodifiable lists with
  * one value per subspace, in order.
  *
+ * <p>Seeding, as Gymnasium's {@code Tuple.seed(int)}: {@link #seed(long)} seeds this space's own generator,
+ * which then draws one subseed per subspace with {@code integers(2**31 - 1, size=n)}; it returns the seed
+ * followed by each subspace's result (Gymnasium returns only the subspaces' results).
+ *
  * <p>Thread safety: the subspaces are fixed and {@link #contains} is thread-safe; {@link #sample} and
  * {@link #seed} use the subspaces' generators and must be confined to one thread.
  */
-public final class TupleSpace implements Space<List<Object>> {
+public final class TupleSpace extends CompositeSpace implements Space<List<Object>> {
 
     private final List<Space<?>> spaces;
-    private final SpaceRandom random = new SpaceRandom();
 
     /**
      * @param spaces the subspaces, in order
@@ -41,6 +42,11 @@ public final class TupleSpace implements Space<List<Object>> {
 
     /** @return the subspaces, unmodifiable */
     public List<Space<?>> spaces() {
+        return spaces;
+    }
+
+    @Override
+    List<Space<?>> orderedSubspaces() {
         return spaces;
     }
 
@@ -97,45 +103,6 @@ public final class TupleSpace implements Space<List<Object>> {
         return Collections.unmodifiableList(Arrays.asList(values));
     }
 
-    /**
-     * Seeds as Gymnasium's {@code Tuple.seed(int)}: this space's generator from {@code seed}, then one
-     * subseed per subspace drawn with {@code integers(2**31 - 1, size=n)}, each subspace seeded with its own.
-     *
-     * @param seed a non-negative seed
-     * @return {@code seed} followed by each subspace's {@code seed} result, in order (Gymnasium returns
-     *     only the subspaces' results)
-     * @throws IllegalArgumentException if {@code seed} is negative
-     */
-    @Override
-    public List<Long> seed(long seed) {
-        random.seed(seed);
-        return SpaceRandom.prepend(seed, random.seedChildren(spaces));
-    }
-
-    @Override
-    public List<BigInteger> seed(BigInteger seed) {
-        random.seed(seed);
-        return SpaceRandom.prepend(seed, random.seedChildren(spaces));
-    }
-
-    /** @return this space's own generator, which only draws the subseeds */
-    @Override
-    public Generator npRandom() {
-        return random.get();
-    }
-
-    /** @return null: a tuple has no array shape */
-    @Override
-    public int[] shape() {
-        return null;
-    }
-
-    /** @return null: a tuple has no single dtype */
-    @Override
-    public DType dtype() {
-        return null;
-    }
-
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Object> copyValue(List<Object> x) {
@@ -149,7 +116,7 @@ public final class TupleSpace implements Space<List<Object>> {
     @Override
     public boolean valuesEqual(Object a, Object b) {
         if (!(a instanceof List) || !(b instanceof List)) {
-            return a == null ? b == null : a.equals(b);
+            return Objects.equals(a, b);
         }
         List<?> x = (List<?>) a;
         List<?> y = (List<?>) b;

@@ -7,6 +7,8 @@ import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.EnvInspection;
 import dev.gym4j.api.internal.EnvInspection.Finding;
 import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.vector.BufferedStepEnv;
+import dev.gym4j.api.vector.StepOutcome;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -29,12 +31,15 @@ import java.util.function.Supplier;
  * test per call. {@code Gym.make} puts it innermost, directly around the env, unless the spec sets
  * {@code disable_env_checker}.
  *
+ * <p>It also steps into vector envs' batch arrays ({@link BufferedStepEnv}): the first reset and step go
+ * through the checks above, later ones pass straight through.
+ *
  * <p>Thread safety: not thread-safe, like the env it wraps.
  *
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
+public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> implements BufferedStepEnv<Object, A> {
 
     private static final Logger DEFAULT_LOGGER = System.getLogger(PassiveEnvChecker.class.getName());
 
@@ -45,6 +50,8 @@ public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
     private boolean checkedRender;
     private boolean closeCalled;
     private EnvSpec cachedSpec;
+    private BufferedStepEnv<Object, A> buffered;
+    private BufferedStepEnv<Object, A> checking;
 
     /**
      * Wraps {@code env} and inspects its spaces, logging what is wrong.
@@ -87,6 +94,31 @@ public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
         log(() -> EnvInspection.inspectObservation(result.observation(), env.observationSpace(), "step"));
         log(() -> EnvInspection.inspectReward(result.reward()));
         return result;
+    }
+
+    @Override
+    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
+        return (checkedReset ? buffered() : checking()).resetInto(seed, options, observations, offset);
+    }
+
+    @Override
+    public void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
+        (checkedStep ? buffered() : checking()).stepInto(action, observations, offset, outcome);
+    }
+
+    private BufferedStepEnv<Object, A> buffered() {
+        if (buffered == null) {
+            buffered = BufferedStepEnv.adapt(env);
+        }
+        return buffered;
+    }
+
+    /** The ordinary reset and step of this checker, copied into the batch: for the checked first calls. */
+    private BufferedStepEnv<Object, A> checking() {
+        if (checking == null) {
+            checking = BufferedStepEnv.copying(this);
+        }
+        return checking;
     }
 
     @Override

@@ -1,16 +1,18 @@
 package dev.gym4j.api.random;
 
 import static dev.gym4j.api.random.SeedingVectorsTest.assertBitsEqual;
-import static dev.gym4j.api.random.SeedingVectorsTest.doubles;
 import static dev.gym4j.api.random.SeedingVectorsTest.hex;
-import static dev.gym4j.api.random.SeedingVectorsTest.longs;
-import static dev.gym4j.api.random.TestJson.list;
-import static dev.gym4j.api.random.TestJson.num;
-import static dev.gym4j.api.random.TestJson.obj;
+import static dev.gym4j.api.testenvs.JsonFixtures.doubleValue;
+import static dev.gym4j.api.testenvs.JsonFixtures.doubles;
+import static dev.gym4j.api.testenvs.JsonFixtures.list;
+import static dev.gym4j.api.testenvs.JsonFixtures.longValue;
+import static dev.gym4j.api.testenvs.JsonFixtures.longs;
+import static dev.gym4j.api.testenvs.JsonFixtures.obj;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.api.testenvs.JsonFixtures;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NumpyVectorsTest {
 
-    private static final Map<String, Object> DATA = obj(TestJson.readResource("/gymref/numpy_generator_vectors.json"));
+    private static final Map<String, Object> DATA = obj(JsonFixtures.resource(NumpyVectorsTest.class, "/gymref/numpy_generator_vectors.json"));
     private static final int BULK_N = 100_000;
 
     /** Each case of the JSON file, as the same calls on a fresh generator; results are double[] or long[]. */
@@ -135,26 +137,22 @@ class NumpyVectorsTest {
             case "random":
                 return g.random();
             case "integers":
-                return g.integers(arg(op, 1).asLong(), arg(op, 2).asLong());
+                return g.integers(longValue(op.get(1)), longValue(op.get(2)));
             case "integers_int8":
-                return int8Fill(g, (int) arg(op, 1).asLong(), (int) arg(op, 2).asLong(), (int) arg(op, 3).asLong());
+                return int8Fill(g, (int) longValue(op.get(1)), (int) longValue(op.get(2)), (int) longValue(op.get(3)));
             case "standard_normal":
                 return g.standardNormal();
             case "standard_exponential":
                 return g.standardExponential();
             case "uniform":
-                return g.uniform(arg(op, 1).asDouble(), arg(op, 2).asDouble());
+                return g.uniform(doubleValue(op.get(1)), doubleValue(op.get(2)));
             case "normal":
-                return g.normal(arg(op, 1).asDouble(), arg(op, 2).asDouble());
+                return g.normal(doubleValue(op.get(1)), doubleValue(op.get(2)));
             case "exponential":
-                return g.exponential(arg(op, 1).asDouble());
+                return g.exponential(doubleValue(op.get(1)));
             default:
                 throw new AssertionError("unknown op " + name);
         }
-    }
-
-    private static TestJson.Num arg(List<Object> op, int i) {
-        return num(op.get(i));
     }
 
     private static void assertResult(Object expected, Object actual, String what) {
@@ -163,9 +161,9 @@ class NumpyVectorsTest {
         } else if (actual instanceof long[] l) {
             assertArrayEquals(longs(expected), l, what);
         } else if (actual instanceof Double d) {
-            assertBitsEqual(new double[] {num(expected).asDouble()}, new double[] {d}, what);
+            assertBitsEqual(new double[] {doubleValue(expected)}, new double[] {d}, what);
         } else if (actual instanceof Long l) {
-            assertEquals(num(expected).asLong(), l, what);
+            assertEquals(longValue(expected), l, what);
         } else {
             throw new AssertionError("unexpected result type " + actual);
         }
@@ -174,8 +172,8 @@ class NumpyVectorsTest {
     private static void assertState(Map<String, Object> expected, PCG64 pcg) {
         assertEquals(hex(expected.get("state")), pcg.state(), "state");
         assertEquals(hex(expected.get("inc")), pcg.increment(), "inc");
-        assertEquals(num(expected.get("has_uint32")).asLong() != 0, pcg.hasUint32(), "has_uint32");
-        assertEquals(num(expected.get("uinteger")).asLong(), Integer.toUnsignedLong(pcg.uinteger()), "uinteger");
+        assertEquals(longValue(expected.get("has_uint32")) != 0, pcg.hasUint32(), "has_uint32");
+        assertEquals(longValue(expected.get("uinteger")), Integer.toUnsignedLong(pcg.uinteger()), "uinteger");
     }
 
     private static Stream<Map.Entry<String, Object>> seeds() {

@@ -1,14 +1,17 @@
 package dev.gym4j.api.random;
 
-import static dev.gym4j.api.random.TestJson.list;
-import static dev.gym4j.api.random.TestJson.num;
-import static dev.gym4j.api.random.TestJson.obj;
+import static dev.gym4j.api.testenvs.JsonFixtures.doubleValue;
+import static dev.gym4j.api.testenvs.JsonFixtures.doubles;
+import static dev.gym4j.api.testenvs.JsonFixtures.list;
+import static dev.gym4j.api.testenvs.JsonFixtures.longValue;
+import static dev.gym4j.api.testenvs.JsonFixtures.longs;
+import static dev.gym4j.api.testenvs.JsonFixtures.obj;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.api.testenvs.JsonFixtures;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SeedingVectorsTest {
 
-    private static final Map<String, Object> DATA = obj(TestJson.readResource("/gymref/seeding.json"));
+    private static final Map<String, Object> DATA = obj(JsonFixtures.resource(SeedingVectorsTest.class, "/gymref/seeding.json"));
 
     @TestFactory
     Stream<DynamicTest> everySeed() {
@@ -43,7 +46,7 @@ class SeedingVectorsTest {
     private static void checkSeedSequence(BigInteger seed, Map<String, Object> v) {
         SeedSequence seq = new SeedSequence(seed);
         Object returned = v.get("np_random_returned_seed"); // a number, or a decimal string past 2^63
-        String returnedText = returned instanceof TestJson.Num n ? n.text() : (String) returned;
+        String returnedText = returned instanceof Number ? returned.toString() : (String) returned;
         assertEquals(new BigInteger(returnedText), seq.entropy(), "returned seed");
         assertArrayEquals(ints(v.get("seedsequence_entropy_words_u32")), seq.entropyWords(), "entropy words");
         assertArrayEquals(hexInts(v.get("seedsequence_pool_u32")), seq.pool(), "pool");
@@ -60,8 +63,8 @@ class SeedingVectorsTest {
         Map<String, Object> after = obj(v.get("pcg64_after_seeding"));
         assertEquals(hex(after.get("state")), pcg.state(), "state");
         assertEquals(hex(after.get("inc")), pcg.increment(), "inc");
-        assertEquals(num(after.get("has_uint32")).asLong() != 0, pcg.hasUint32(), "has_uint32");
-        assertEquals(num(after.get("uinteger")).asLong(), Integer.toUnsignedLong(pcg.uinteger()), "uinteger");
+        assertEquals(longValue(after.get("has_uint32")) != 0, pcg.hasUint32(), "has_uint32");
+        assertEquals(longValue(after.get("uinteger")), Integer.toUnsignedLong(pcg.uinteger()), "uinteger");
         long[] expected = hexLongs(v.get("random_raw_first8"));
         long[] actual = new long[expected.length];
         for (int i = 0; i < actual.length; i++) {
@@ -110,7 +113,7 @@ class SeedingVectorsTest {
             for (Map.Entry<String, Object> e : obj(spaces.get("Discrete(" + n + ")")).entrySet()) {
                 BigInteger seed = new BigInteger(e.getKey());
                 Map<String, Object> s = obj(e.getValue());
-                assertEquals(seed, new BigInteger(num(s.get("seed_returned")).text()));
+                assertEquals(seed, new BigInteger(s.get("seed_returned").toString()));
                 assertArrayEquals(longs(s.get("first10")), discreteSamples(seed, n, 10), "Discrete(" + n + ") seed " + seed);
             }
         }
@@ -119,7 +122,7 @@ class SeedingVectorsTest {
             List<Object> rows = list(obj(e.getValue()).get("first10"));
             double[] expected = new double[rows.size()];
             for (int i = 0; i < expected.length; i++) {
-                expected[i] = num(list(rows.get(i)).get(0)).asDouble();
+                expected[i] = doubleValue(list(rows.get(i)).get(0));
             }
             assertBitsEqual(expected, boxSamples(seed, -2.0f, 2.0f, 10), "Box seed " + seed);
         }
@@ -212,26 +215,8 @@ class SeedingVectorsTest {
         List<Object> items = list(value);
         int[] out = new int[items.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (int) num(items.get(i)).asLong();
+            out[i] = (int) longValue(items.get(i));
         }
         return out;
-    }
-
-    static long[] longs(Object value) {
-        List<Object> items = list(value);
-        long[] out = new long[items.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = num(items.get(i)).asLong();
-        }
-        return out;
-    }
-
-    static double[] doubles(Object value) {
-        List<Object> items = list(value);
-        List<Double> flat = new ArrayList<>();
-        for (Object item : items) {
-            flat.add(num(item).asDouble());
-        }
-        return flat.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -2,6 +2,7 @@ package dev.gym4j.api.spaces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gym4j.api.testenvs.JsonFixtures;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 /** gym4j's copy of NumPy's printing against NumPy's own {@code str()} output (reference.json). */
 class NumpyFormatTest {
 
-    private static final Map<?, ?> REFERENCE = (Map<?, ?>) MiniJson.resource("/spaces/reference.json");
+    private static final Map<?, ?> REFERENCE = (Map<?, ?>) JsonFixtures.bigIntegers(
+            JsonFixtures.resource(NumpyFormatTest.class, "/spaces/reference.json"));
 
     @TestFactory
     List<DynamicTest> arraysPrintAsNumpyPrintsThem() {

@@ -2,6 +2,7 @@ package dev.gym4j.api.spaces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gym4j.api.testenvs.JsonFixtures;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SpaceReferenceTest {
 
-    private static final Map<?, ?> REFERENCE = (Map<?, ?>) MiniJson.resource("/spaces/reference.json");
+    private static final Map<?, ?> REFERENCE = (Map<?, ?>) JsonFixtures.bigIntegers(
+            JsonFixtures.resource(SpaceReferenceTest.class, "/spaces/reference.json"));
 
     /**
      * Boxes with unbounded or half-bounded elements sample with NumPy's ziggurat {@code normal} and

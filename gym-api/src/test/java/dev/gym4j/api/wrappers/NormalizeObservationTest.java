@@ -9,7 +9,7 @@ import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;
-import dev.gym4j.api.testenvs.MiniJson;
+import dev.gym4j.api.testenvs.JsonFixtures;
 import dev.gym4j.api.testenvs.RandomWalkEnv;
 import dev.gym4j.api.testenvs.ScriptedEnv;
 import java.util.ArrayList;
@@ -33,21 +33,21 @@ class NormalizeObservationTest {
         Map<String, Object> k = (Map<String, Object>) RescaleActionTest.golden().get("normalize_observation");
         List<float[]> observations = new ArrayList<>();
         for (Object o : (List<Object>) k.get("observations")) {
-            observations.add(MiniJson.floats(o));
+            observations.add(JsonFixtures.floats(o));
         }
         List<Object> outputs = (List<Object>) k.get("outputs");
         int freezeFrom = ((Number) k.get("freeze_from")).intValue();
         NormalizeObservation<float[], Integer> env =
                 new NormalizeObservation<>(scripted(Box.float32(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 3), observations));
-        assertArrayEquals(MiniJson.floats(outputs.get(0)), env.reset(0).observation(), 0f, "reset");
+        assertArrayEquals(JsonFixtures.floats(outputs.get(0)), env.reset(0).observation(), 0f, "reset");
         for (int i = 1; i < observations.size(); i++) {
             if (i == freezeFrom) {
                 env.setUpdateRunningMean(false);
             }
-            assertArrayEquals(MiniJson.floats(outputs.get(i)), env.step(0).observation(), 0f, "step " + i);
+            assertArrayEquals(JsonFixtures.floats(outputs.get(i)), env.step(0).observation(), 0f, "step " + i);
         }
-        assertArrayEquals(MiniJson.doubles(k.get("mean")), env.mean(), 0.0);
-        assertArrayEquals(MiniJson.doubles(k.get("var")), env.var(), 0.0);
+        assertArrayEquals(JsonFixtures.doubles(k.get("mean")), env.mean(), 0.0);
+        assertArrayEquals(JsonFixtures.doubles(k.get("var")), env.var(), 0.0);
         assertEquals(((Number) k.get("count")).doubleValue(), env.count(), 0.0);
         assertFalse(env.updateRunningMean());
     }

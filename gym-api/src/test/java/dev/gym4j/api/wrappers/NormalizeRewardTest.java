@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
-import dev.gym4j.api.testenvs.MiniJson;
+import dev.gym4j.api.testenvs.JsonFixtures;
 import dev.gym4j.api.testenvs.RandomWalkEnv;
 import dev.gym4j.api.testenvs.ScriptedEnv;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ class NormalizeRewardTest {
     @SuppressWarnings("unchecked")
     void matchesGymnasiumBitForBit() {
         Map<String, Object> k = (Map<String, Object>) RescaleActionTest.golden().get("normalize_reward");
-        double[] rewards = MiniJson.doubles(k.get("rewards"));
+        double[] rewards = JsonFixtures.doubles(k.get("rewards"));
         List<Object> terminated = (List<Object>) k.get("terminated");
         List<Object> truncated = (List<Object>) k.get("truncated");
-        double[] outputs = MiniJson.doubles(k.get("outputs"));
+        double[] outputs = JsonFixtures.doubles(k.get("outputs"));
         int freezeFrom = ((Number) k.get("freeze_from")).intValue();
         List<ScriptedEnv.Step<float[]>> steps = new ArrayList<>();
         for (int i = 0; i < rewards.length; i++) {

@@ -8,7 +8,7 @@ import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
-import dev.gym4j.api.testenvs.MiniJson;
+import dev.gym4j.api.testenvs.JsonFixtures;
 import dev.gym4j.api.testenvs.RandomWalkEnv;
 import dev.gym4j.api.testenvs.ScriptedEnv;
 import java.util.Collections;
@@ -21,7 +21,7 @@ class RescaleActionTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> golden() {
-        return (Map<String, Object>) MiniJson.resource(RescaleActionTest.class, "wrapper_golden.json");
+        return (Map<String, Object>) JsonFixtures.resource(RescaleActionTest.class, "wrapper_golden.json");
     }
 
     private static <T> ScriptedEnv<float[], T> envWithActions(Box<T> actionSpace, int steps) {
@@ -38,24 +38,24 @@ class RescaleActionTest {
             Map<String, Object> k = (Map<String, Object>) c;
             String name = (String) k.get("name");
             DType dtype = DType.fromNumpyName((String) k.get("dtype"));
-            double[] low = MiniJson.doubles(k.get("low"));
-            double[] high = MiniJson.doubles(k.get("high"));
+            double[] low = JsonFixtures.doubles(k.get("low"));
+            double[] high = JsonFixtures.doubles(k.get("high"));
             List<Object> actions = (List<Object>) k.get("actions");
             List<Object> outputs = (List<Object>) k.get("outputs");
             Box<Object> box = BoxSupport.box(dtype, low, high, new int[] {low.length});
             ScriptedEnv<float[], Object> inner = envWithActions(box, actions.size());
             RescaleAction<float[], Object> env = new RescaleAction<>(inner,
-                    MiniJson.doubles(k.get("min_action")), MiniJson.doubles(k.get("max_action")));
+                    JsonFixtures.doubles(k.get("min_action")), JsonFixtures.doubles(k.get("max_action")));
             Box<?> space = (Box<?>) env.actionSpace();
-            assertArrayEquals(MiniJson.doubles(k.get("space_low")), space.low(), name);
-            assertArrayEquals(MiniJson.doubles(k.get("space_high")), space.high(), name);
+            assertArrayEquals(JsonFixtures.doubles(k.get("space_low")), space.low(), name);
+            assertArrayEquals(JsonFixtures.doubles(k.get("space_high")), space.high(), name);
             assertEquals(dtype, space.dtype());
             env.reset(0);
             for (int i = 0; i < actions.size(); i++) {
-                Object action = BoxSupport.toArray(MiniJson.doubles(actions.get(i)), dtype);
+                Object action = BoxSupport.toArray(JsonFixtures.doubles(actions.get(i)), dtype);
                 env.step(action);
                 Object received = inner.actions().get(i);
-                Object expected = BoxSupport.toArray(MiniJson.doubles(outputs.get(i)), dtype);
+                Object expected = BoxSupport.toArray(JsonFixtures.doubles(outputs.get(i)), dtype);
                 if (dtype == DType.FLOAT32) {
                     assertArrayEquals((float[]) expected, (float[]) received, 0f, name + " action " + i);
                 } else {

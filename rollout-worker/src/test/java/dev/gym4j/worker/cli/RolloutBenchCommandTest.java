@@ -77,8 +77,26 @@ class RolloutBenchCommandTest {
     }
 
     @Test
-    void benchRefusesVectorOptionsAndBadTimesWithStatus2() {
-        for (String[] extra : List.of(new String[] {"--num-envs", "4"}, new String[] {"--threads", "2"},
+    void benchRunsVectorEnvsInEveryShape() {
+        String[][] shapes = {{"4", "1", "0", "SyncVectorEnv"}, {"4", "2", "0", "ThreadedVectorEnv"},
+            {"4", "1", "2", "send/recv"}, {"6", "2", "3", "send/recv"}};
+        for (String[] shape : shapes) {
+            Cli r = Cli.run("bench", CliTestEnvProvider.WALK, "--seconds", "0.1", "--json", "--num-envs", shape[0],
+                    "--threads", shape[1], "--batch-size", shape[2]);
+            assertEquals(0, r.status(), r.toString());
+            Map<String, Object> o = Json.parseObject(r.lines().get(0));
+            assertEquals(Long.valueOf(shape[0]), o.get("num_envs"));
+            assertEquals(Long.valueOf(shape[1]), o.get("threads"));
+            assertEquals(Long.valueOf("0".equals(shape[2]) ? shape[0] : shape[2]), o.get("batch_size"));
+            assertTrue(((String) o.get("loop")).contains(shape[3]), r.toString());
+            assertTrue((Long) o.get("steps") > 0, r.toString());
+        }
+    }
+
+    @Test
+    void benchRefusesBadOptionsWithStatus2() {
+        for (String[] extra : List.of(new String[] {"--num-envs", "0"}, new String[] {"--threads", "0"},
+                new String[] {"--num-envs", "4", "--batch-size", "5"}, new String[] {"--batch-size", "-1"},
                 new String[] {"--seconds", "0"}, new String[] {"--seconds", "-1"})) {
             String[] args = new String[2 + extra.length];
             args[0] = "bench";
@@ -89,6 +107,6 @@ class RolloutBenchCommandTest {
             assertEquals(1, r.err().lines().count(), r.toString());
             assertEquals("", r.out());
         }
-        assertTrue(Cli.run("bench", CliTestEnvProvider.WALK, "--num-envs", "4").err().contains("not supported yet"));
+        assertTrue(Cli.run("bench", CliTestEnvProvider.WALK, "--num-envs", "4", "--batch-size", "5").err().contains("--batch-size"));
     }
 }

@@ -1,0 +1,168 @@
+package dev.gym4j.api.vector;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link VectorEnv} returns from {@code reset}, {@code step} and {@code recv}: one row per
+ * sub-env in the batch, in primitive arrays the vector env owns.
+ *
+ * <p>Row {@code j} holds sub-env {@link #envIds()}{@code [j]}; after {@code reset} and {@code step} the
+ * rows are the sub-envs in order ({@code envIds()[j] == j}), after a threaded env's {@code recv} they
+ * are the sub-envs that finished first. Every array has exactly {@link #size()} rows; an observation
+ * row is {@code observations.length / size()} elements.
+ *
+ * <p>The vector env reuses this object and its arrays: every call to {@code reset}, {@code step} or
+ * {@code recv} overwrites them. Copy what you keep. Thread safety: not thread-safe.
+ *
+ * @param <O> the batched observation type, such as {@code float[]}
+ */
+public final class VectorBatch<O> {
+
+    private final int[] envIds;
+    private final O observations;
+    private final double[] rewards;
+    private final boolean[] terminations;
+    private final boolean[] truncations;
+    private final Map<String, Object>[] rowInfos;
+    private int size;
+    private Map<String, Object> extraInfos;
+    private Map<String, Object> infos;
+
+    VectorBatch(int[] envIds, O observations, double[] rewards, boolean[] terminations, boolean[] truncations,
+                Map<String, Object>[] rowInfos) {
+        this.envIds = envIds;
+        this.observations = observations;
+        this.rewards = rewards;
+        this.terminations = terminations;
+        this.truncations = truncations;
+        this.rowInfos = rowInfos;
+        this.size = envIds.length;
+    }
+
+    /**
+     * @param observations the batch's observation array
+     * @param rows the number of rows
+     * @param <O> its type
+     * @return a batch with rows {@code 0 .. rows-1} for sub-envs {@code 0 .. rows-1}, empty infos
+     */
+    static <O> VectorBatch<O> allocate(O observations, int rows) {
+        int[] ids = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            ids[i] = i;
+        }
+        Map<String, Object>[] infos = newInfoArray(rows);
+        for (int i = 0; i < rows; i++) {
+            infos[i] = Map.of();
+        }
+        return new VectorBatch<>(ids, observations, new double[rows], new boolean[rows], new boolean[rows], infos);
+    }
+
+    /**
+     * @param source another batch
+     * @param observations the observations that replace the source's
+     * @param <O> their type
+     * @return a batch sharing every array of {@code source} except the observations
+     */
+    static <O> VectorBatch<O> sharing(VectorBatch<?> source, O observations) {
+        return new VectorBatch<>(source.envIds, observations, source.rewards, source.terminations, source.truncations,
+                source.rowInfos);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object>[] newInfoArray(int rows) {
+        return (Map<String, Object>[]) new Map<?, ?>[rows];
+    }
+
+    /** Marks the batch as rewritten: drops the built info dict and any wrapper additions. */
+    void invalidate(int newSize) {
+        size = newSize;
+        infos = null;
+        extraInfos = null;
+    }
+
+    /** Called by a wrapper after the inner env rewrote the shared arrays. */
+    void invalidateFrom(VectorBatch<?> inner) {
+        size = inner.size;
+        infos = null;
+        extraInfos = inner.extraInfos;
+    }
+
+    /**
+     * Adds a top-level entry to {@link #infos()}, as a vector wrapper does (RecordEpisodeStatistics's
+     * {@code episode}); dropped by the next call to the vector env.
+     */
+    void putExtraInfo(String key, Object value) {
+        if (extraInfos == null) {
+            extraInfos = new LinkedHashMap<>();
+        }
+        extraInfos.put(key, value);
+        infos = null;
+    }
+
+    Map<String, Object>[] rowInfos() {
+        return rowInfos;
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return size;
+    }
+
+    /** @return the sub-env index of each row; the array is the vector env's, do not modify */
+    public int[] envIds() {
+        return envIds;
+    }
+
+    /** @return the observations, row after row; overwritten by the next call */
+    public O observations() {
+        return observations;
+    }
+
+    /** @return the rewards, one per row; overwritten by the next call */
+    public double[] rewards() {
+        return rewards;
+    }
+
+    /** @return the {@code terminated} flags, one per row; overwritten by the next call */
+    public boolean[] terminations() {
+        return terminations;
+    }
+
+    /** @return the {@code truncated} flags, one per row; overwritten by the next call */
+    public boolean[] truncations() {
+        return truncations;
+    }
+
+    /**
+     * @param row a row, {@code 0 <= row < size()}
+     * @return that sub-env's own info map, exactly as the single env returned it (plus {@code final_obs}
+     *     and {@code final_info} at a {@link AutoresetMode#SAME_STEP} episode end); wrapper additions are
+     *     in {@link #infos()} only
+     */
+    public Map<String, Object> info(int row) {
+        Objects.checkIndex(row, size);
+        return rowInfos[row];
+    }
+
+    /**
+     * Gymnasium's vector info: for each key any row's info has, an {@code Object[size()]} of values (null
+     * where a row lacks it) and a {@code boolean[size()]} mask under {@code "_" + key}; nested maps
+     * become nested dicts of the same form. Built on the first call after each step (allocating then),
+     * and an empty map, without allocating, when no row has an info.
+     *
+     * @return the info dict; do not modify
+     */
+    public Map<String, Object> infos() {
+        if (infos == null) {
+            infos = VectorInfos.combine(rowInfos, size, extraInfos);
+        }
+        return infos;
+    }
+
+    @Override
+    public String toString() {
+        return "VectorBatch[size=" + size + "]";
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Vector envs: many sub-envs of one kind stepped as a batch, with Gymnasium 1.x's semantics and
+ * EnvPool's memory layout and asynchronous form.
+ *
+ * <ul>
+ * <li>{@link dev.gym4j.api.vector.VectorEnv}: the interface ({@code reset(seed)} seeds sub-env
+ * {@code i} with {@code seed + i}; batches in preallocated primitive arrays; Gymnasium's info dict) and
+ * {@link dev.gym4j.api.vector.AutoresetMode} ({@code NEXT_STEP}, {@code SAME_STEP}, {@code DISABLED},
+ * each with a worked example).
+ * <li>{@link dev.gym4j.api.vector.SyncVectorEnv} (caller's thread) and
+ * {@link dev.gym4j.api.vector.ThreadedVectorEnv} (worker threads, plus {@code send} / {@code recv});
+ * {@code Gym.makeVec} builds either from {@link dev.gym4j.api.vector.VectorOptions}.
+ * <li>{@link dev.gym4j.api.vector.BufferedStepEnv}: the optional interface through which an env steps
+ * straight into a batch, so that the steady-state vector step allocates nothing.
+ * <li>Vector wrappers: {@link dev.gym4j.api.vector.RecordEpisodeStatistics},
+ * {@link dev.gym4j.api.vector.ClipAction}, {@link dev.gym4j.api.vector.NormalizeObservation},
+ * {@link dev.gym4j.api.vector.TransformObservation} on {@link dev.gym4j.api.vector.VectorWrapper}.
+ * <li>{@link dev.gym4j.api.vector.StepLoop}: the measuring loop of the JMH benchmarks and of
+ * {@code gym4j bench}.
+ * </ul>
+ *
+ * <p>Every sub-env's trajectory depends only on its seed and its actions, whatever the mode, the
+ * thread count or the order in which a threaded env's sub-envs finish; the tests compare each vector
+ * env with separately stepped single envs. Vector envs are not thread-safe for their callers (one
+ * calling thread at a time); the threaded env's workers are internal.
+ */
+package dev.gym4j.api.vector;
