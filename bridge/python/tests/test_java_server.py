@@ -147,6 +147,29 @@ class CartPoleReferenceReplayTest(unittest.TestCase):
             env.close()
 
 
+class CurveTest(unittest.TestCase):
+
+    def test_encrypted_link_with_key_files(self):
+        if not zmq.has("curve"):
+            self.skipTest("this libzmq has no CURVE support")
+        import tempfile
+        public, secret = zmq.curve_keypair()
+        with tempfile.TemporaryDirectory() as d:
+            key = os.path.join(d, "server.key")
+            with open(key, "w") as f:
+                f.write("# gym4j bridge CURVE secret key\n" + secret.decode("ascii") + "\n")
+            with JavaServer("CartPole-v1", "--curve-secret-key", key) as server:
+                env = RemoteEnv(server.endpoint, timeout=10, curve_server_key=public.decode("ascii"))
+                try:
+                    obs, _ = env.reset(seed=3)
+                    self.assertEqual(obs.shape, (4,))
+                    env.step(0)
+                finally:
+                    env.close()
+                with self.assertRaises(BridgeTimeout):
+                    RemoteEnv(server.endpoint, timeout=0.8)  # no key: the server never answers
+
+
 class ServerKilledTest(unittest.TestCase):
 
     def test_killed_server_fails_the_call_within_its_timeout_and_reset_reconnects(self):
