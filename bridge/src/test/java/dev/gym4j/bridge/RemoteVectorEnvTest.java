@@ -44,26 +44,4 @@ class RemoteVectorEnvTest {
             assertTrue(ends > N, "episodes should end and autoreset: " + ends);
         }
     }
-
-    @Test
-    void reportsBatchedEnvStepsPerSecond() {
-        try (RemoteVectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), 64,
-                TestServers.fast())) {
-            remote.reset(0L, Map.of());
-            long[] actions = new long[64];
-            for (int i = 0; i < 500; i++) {
-                remote.step(actions); // warm-up
-            }
-            long batches = 0;
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < 1_500_000_000L) {
-                actions[(int) (batches % 64)] ^= 1;
-                remote.step(actions);
-                batches++;
-            }
-            double rate = batches * 64 / ((System.nanoTime() - start) / 1e9);
-            System.out.printf("Java RemoteVectorEnv 64 x CartPole-v1 over tcp loopback: %,.0f env-steps/s%n", rate);
-            assertTrue(rate > 1000);
-        }
-    }
 }
