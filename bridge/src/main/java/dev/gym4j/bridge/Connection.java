@@ -24,6 +24,7 @@ final class Connection implements AutoCloseable {
     private final ZMQ.Curve.KeyPair clientKeys;
     private ZMQ.Socket socket;
     private long nextId;
+    private int receiveTimeout = -1;
     private boolean closed;
 
     Connection(String address, ClientOptions options) {
@@ -69,7 +70,7 @@ final class Connection implements AutoCloseable {
                 throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to "
                         + request.getBodyCase() + " (is the server running?)");
             }
-            socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, left));
+            setReceiveTimeout((int) Math.min(Integer.MAX_VALUE, left));
             byte[] reply = socket.recv(0);
             if (reply == null) {
                 continue;
@@ -106,7 +107,7 @@ final class Connection implements AutoCloseable {
                 if (left <= 0) {
                     break;
                 }
-                socket.setReceiveTimeOut((int) left);
+                setReceiveTimeout((int) left);
                 byte[] reply = socket.recv(0);
                 if (reply == null) {
                     continue;
@@ -130,7 +131,16 @@ final class Connection implements AutoCloseable {
         }
     }
 
+    /** Sets the socket's receive timeout, skipping the option call when it would change little (it is on the hot path). */
+    private void setReceiveTimeout(int millis) {
+        if (Math.abs(millis - receiveTimeout) > Math.max(5, millis / 20)) {
+            socket.setReceiveTimeOut(millis);
+            receiveTimeout = millis;
+        }
+    }
+
     private void open() {
+        receiveTimeout = -1;
         socket = SharedContext.get().createSocket(SocketType.DEALER);
         socket.setLinger(0);
         socket.setMaxMsgSize(options.maxMessageSize());
