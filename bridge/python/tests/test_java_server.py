@@ -193,6 +193,29 @@ class RemoteVectorEnvTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.server.stop()
 
+    def test_sixteen_remote_envs_match_gymnasium_make_vec_when_installed(self):
+        import gym4j_bridge
+        if not gym4j_bridge.HAVE_GYMNASIUM:
+            self.skipTest("gymnasium is not installed")
+        import gymnasium
+        from gym4j_bridge import RemoteVectorEnv
+        n = 16
+        local = gymnasium.make_vec("CartPole-v1", num_envs=n, vectorization_mode="sync")
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10)
+        try:
+            a, _ = local.reset(seed=5)
+            b, _ = vec.reset(seed=5)
+            np.testing.assert_array_equal(a, b)
+            for t in range(300):
+                actions = np.array([(t * 7 + i * 3) % 5 >= 2 for i in range(n)], dtype=np.int64)
+                x = local.step(actions)
+                y = vec.step(actions)
+                for k in range(4):
+                    np.testing.assert_array_equal(x[k], y[k], err_msg=f"step {t} part {k}")
+        finally:
+            vec.close()
+            local.close()
+
     def test_sixteen_remote_envs_match_sixteen_local_ones(self):
         from gym4j_bridge import RemoteVectorEnv
         n = 16
