@@ -1,4 +1,5 @@
 """Starts `java -jar gym4j.jar serve ...` on a free loopback port for a test, and stops it afterwards."""
+import atexit
 import os
 import re
 import subprocess
@@ -6,6 +7,17 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 JAR = os.environ.get("GYM4J_JAR", os.path.join(HERE, "..", "..", "..", "rollout-worker", "target", "gym4j.jar"))
+
+
+_STARTED = []
+
+
+@atexit.register
+def _kill_leftovers():
+    # A safety net: never leave a server behind, whatever a failing test skipped.
+    for proc in _STARTED:
+        if proc.poll() is None:
+            proc.kill()
 
 
 def require_jar(test):
@@ -27,6 +39,7 @@ class JavaServer:
         require_jar(None)
         self.proc = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", JAR, "serve", *self.args,
                                       "--bind", self.bind], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        _STARTED.append(self.proc)
         line = self.proc.stdout.readline()
         m = re.search(r" on (tcp://\S+)", line)
         if not m:
@@ -44,7 +57,7 @@ class JavaServer:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(10)
+                self.proc.wait(5)
             except subprocess.TimeoutExpired:
                 self.kill()
         if self.proc is not None and self.proc.stdout:

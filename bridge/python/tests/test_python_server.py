@@ -32,6 +32,32 @@ class PythonServerTest(unittest.TestCase):
         finally:
             server.close()
 
+    def test_garbage_and_wrong_versions_get_error_replies(self):
+        import zmq
+        from gym4j_bridge import bridge_pb2 as pb
+        server = serve(lambda env_id=None, **kw: WalkEnv(**kw), "tcp://127.0.0.1:0", block=False)
+        s = zmq.Context.instance().socket(zmq.DEALER)
+        s.setsockopt(zmq.LINGER, 0)
+        s.setsockopt(zmq.RCVTIMEO, 5000)
+        s.connect(server.endpoint)
+        try:
+            s.send(b"\xff\x00garbage")
+            self.assertEqual(pb.Response.FromString(s.recv()).error.code, pb.ERROR_CODE_BAD_MESSAGE)
+            req = pb.Request(id=3)
+            req.hello.protocol_version = 7
+            s.send(req.SerializeToString())
+            self.assertEqual(pb.Response.FromString(s.recv()).error.code, pb.ERROR_CODE_UNSUPPORTED_VERSION)
+            req = pb.Request(id=4)
+            req.step.SetInParent()
+            s.send(req.SerializeToString())
+            self.assertEqual(pb.Response.FromString(s.recv()).error.code, pb.ERROR_CODE_NO_SESSION)
+            env = RemoteEnv(server.endpoint, timeout=5)
+            env.reset(seed=1)
+            env.close()
+        finally:
+            s.close(0)
+            server.close()
+
 
 if __name__ == "__main__":
     unittest.main()
