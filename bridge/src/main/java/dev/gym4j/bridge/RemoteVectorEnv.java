@@ -36,7 +36,8 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
      * @param rewards one reward per sub-env (0 on reset)
      * @param terminated per sub-env
      * @param truncated per sub-env
-     * @param infos per info key, one value per sub-env (null where a sub-env did not report it)
+     * @param infos the vector infos as the server's vector env gives them (Gymnasium's form: per key an array
+     *     over sub-envs and a {@code _key} mask)
      * @param <O> the batched observation type
      */
     public record Batch<O>(O observations, double[] rewards, boolean[] terminated, boolean[] truncated, Map<String, Object> infos) {
