@@ -4,7 +4,10 @@ import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.video.RecordVideo;
+import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,12 +49,19 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per episode and a final summary object")
     private boolean json;
 
+    @Option(names = "--video", paramLabel = "DIR", description = "record episodes as MP4 files in DIR (made with "
+            + "render_mode rgb_array; RecordVideo's default schedule: episodes 0, 1, 8, 27, ..., 729, 1000, 2000, ...)")
+    private Path videoDir;
+
+    @Option(names = "--video-every", paramLabel = "N", description = "with --video, record episodes 0, N, 2N, ... instead")
+    private Long videoEvery;
+
     @Override
     public Integer call() {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         Statistics stats = new Statistics();
-        try (Env<Object, Object> env = Gym.make(envId)) {
+        try (Env<Object, Object> env = makeEnv()) {
             if (seed != null) {
                 env.actionSpace().seed(seed);
             }
@@ -67,6 +77,21 @@ final class RolloutCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Env<Object, Object> makeEnv() {
+        if (videoDir == null) {
+            return Gym.make(envId);
+        }
+        Env<Object, Object> env = Gym.make(envId, Map.of("render_mode", "rgb_array"));
+        try {
+            return RecordVideo.builder(env, videoDir)
+                    .episodeTrigger(videoEvery == null ? VideoSchedules.cappedCubic() : VideoSchedules.every(videoEvery))
+                    .build();
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
+    }
+
     private void validate() {
         if (episodes < 1) {
             throw new CliException("--episodes must be at least 1, got " + episodes);
@@ -79,6 +104,9 @@ final class RolloutCommand implements Callable<Integer> {
         }
         if (seed != null && seed > Long.MAX_VALUE - episodes) {
             throw new CliException("--seed " + seed + " + " + episodes + " episodes would overflow a 64-bit seed");
+        }
+        if (videoEvery != null && (videoDir == null || videoEvery < 1)) {
+            throw new CliException("--video-every needs --video DIR and a period of at least 1, got " + videoEvery);
         }
         if (!"random".equals(policy)) {
             throw new CliException("unknown --policy '" + policy + "': expected random");

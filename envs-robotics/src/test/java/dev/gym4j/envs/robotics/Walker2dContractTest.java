@@ -1,0 +1,14 @@
+package dev.gym4j.envs.robotics;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.Gym;
+import dev.gym4j.testkit.EnvContractTest;
+import java.util.function.Supplier;
+
+/** The testkit's env contract, checker included, for {@code planar/Walker2d-v0} made through {@code Gym.make}. */
+class Walker2dContractTest extends EnvContractTest {
+    @Override
+    protected Supplier<Env<?, ?>> envFactory() {
+        return () -> Gym.make("planar/Walker2d-v0");
+    }
+}
