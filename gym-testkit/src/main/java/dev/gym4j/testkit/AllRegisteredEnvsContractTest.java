@@ -43,6 +43,15 @@ public abstract class AllRegisteredEnvsContractTest {
         return 100;
     }
 
+    /**
+     * @param id an included registered id
+     * @return what makes the env under test for {@code id}; {@code Gym.make(id)} by default. Override it to
+     *     check the same ids through something else, such as a remote env served over the bridge
+     */
+    protected Supplier<Env<?, ?>> factory(String id) {
+        return RegisteredEnvs.factory(id);
+    }
+
     /** @return per included env, a container of the contract's checks; one failing test when no env is registered */
     @TestFactory
     public Stream<DynamicNode> everyRegisteredEnvMeetsTheContract() {
@@ -53,7 +62,7 @@ public abstract class AllRegisteredEnvsContractTest {
                         + "(is the env module on the test class path, with META-INF/services/dev.gym4j.api.registry.EnvProvider?)");
             }));
         }
-        return ids.stream().map(id -> dynamicContainer(id, checks(RegisteredEnvs.factory(id))));
+        return ids.stream().map(id -> dynamicContainer(id, checks(factory(id))));
     }
 
     private Stream<DynamicNode> checks(Supplier<Env<?, ?>> factory) {

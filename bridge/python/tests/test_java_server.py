@@ -1,0 +1,260 @@
+"""Python client against `gym4j serve` (the Java server): reference replay, faults, speed."""
+import json
+import os
+import time
+import unittest
+
+import numpy as np
+import zmq
+
+from gym4j_bridge import BridgeError, BridgeTimeout, RemoteEnv
+from gym4j_bridge import bridge_pb2 as pb
+
+from .javaserver import JavaServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class CartPoleReferenceReplayTest(unittest.TestCase):
+    server = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = JavaServer("CartPole-v1").start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_replays_the_gymnasium_reference_exactly(self):
+        with open(os.path.join(HERE, "data", "CartPole-v1.jsonl")) as f:
+            lines = [json.loads(line) for line in f]
+        header, runs = lines[0], lines[1:]
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            self.assertEqual(env.remote_spec.id, "CartPole-v1")
+            self.assertEqual(env.remote_spec.max_episode_steps, header["spec"]["max_episode_steps"])
+            self.assertEqual(env.action_space.n, header["action_space"]["n"])
+            self.assertEqual(env.observation_space.shape, tuple(header["observation_space"]["shape"]))
+            self.assertEqual(env.metadata["render_fps"], header["metadata"]["render_fps"])
+            steps = 0
+            for run in runs:
+                for e, episode in enumerate(run["episodes"]):
+                    where = f"seed {run['seed']} {run['policy']} episode {e}"
+                    obs, info = env.reset(seed=episode["reset"]["seed"], options=episode["reset"]["options"])
+                    np.testing.assert_array_equal(obs, np.asarray(episode["reset_obs"], dtype=np.float32), err_msg=where)
+                    self.assertEqual(obs.dtype, np.float32)
+                    for t, row in enumerate(episode["steps"]):
+                        action, ref_obs, reward, terminated, truncated = row[:5]
+                        obs, r, term, trunc, _ = env.step(action)
+                        steps += 1
+                        np.testing.assert_array_equal(obs, np.asarray(ref_obs, dtype=np.float32), err_msg=f"{where} step {t}")
+                        self.assertEqual((r, term, trunc), (reward, bool(terminated), bool(truncated)), f"{where} step {t}")
+            self.assertGreater(steps, 2000)
+        finally:
+            env.close()
+
+    def test_gymnasium_env_checker_passes_when_gymnasium_is_installed(self):
+        import gym4j_bridge
+        if not gym4j_bridge.HAVE_GYMNASIUM:
+            self.skipTest("gymnasium is not installed: RemoteEnv uses the package's own Env and spaces")
+        import gymnasium
+        from gymnasium.utils.env_checker import check_env
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            self.assertIsInstance(env, gymnasium.Env)
+            self.assertIsInstance(env.observation_space, gymnasium.spaces.Box)
+            import warnings
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                check_env(env, skip_render_check=True)
+            # Gymnasium warns about CartPole's own infinite bounds locally too; nothing else may come up.
+            others = [str(w.message) for w in caught if "infinity" not in str(w.message)]
+            self.assertEqual(others, [])
+        finally:
+            env.close()
+
+    def test_unknown_env_id_suggests_ids(self):
+        with self.assertRaises(BridgeError) as caught:
+            RemoteEnv(self.server.endpoint, "CartPol-v1", timeout=10)
+        self.assertEqual(caught.exception.code, "ENV_NOT_FOUND")
+        self.assertIn("CartPole-v1", str(caught.exception))
+
+    def test_invalid_action_is_an_error_reply_and_the_env_goes_on(self):
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            env.reset(seed=0)
+            with self.assertRaises(BridgeError) as caught:
+                env.step(5)
+            self.assertEqual(caught.exception.code, "INVALID_ACTION")
+            env.step(1)
+        finally:
+            env.close()
+
+    def test_seed_of_any_size_reaches_the_server(self):
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            with self.assertRaises(BridgeError) as caught:
+                env.reset(seed=2 ** 70 + 5)  # Java envs take seeds below 2**63: a clear error, not a wrap-around
+            self.assertEqual(caught.exception.code, "INVALID_ARGUMENT")
+            env.reset(seed=2 ** 63 - 1)
+        finally:
+            env.close()
+
+    def test_garbage_truncated_and_wrong_version_get_error_replies(self):
+        ctx = zmq.Context.instance()
+        s = ctx.socket(zmq.DEALER)
+        s.setsockopt(zmq.LINGER, 0)
+        s.setsockopt(zmq.RCVTIMEO, 5000)
+        s.connect(self.server.endpoint)
+        try:
+            s.send(b"\xff\xfe garbage \x00\x01")
+            r = pb.Response.FromString(s.recv())
+            self.assertEqual(r.error.code, pb.ERROR_CODE_BAD_MESSAGE)
+            req = pb.Request(id=7)
+            req.hello.protocol_version = 1
+            req.hello.env_id = "CartPole-v1"
+            data = req.SerializeToString()
+            s.send(data[:len(data) - 3])
+            r = pb.Response.FromString(s.recv())
+            self.assertEqual(r.error.code, pb.ERROR_CODE_BAD_MESSAGE)
+            req.hello.protocol_version = 99
+            s.send(req.SerializeToString())
+            r = pb.Response.FromString(s.recv())
+            self.assertEqual(r.error.code, pb.ERROR_CODE_UNSUPPORTED_VERSION)
+            self.assertIn("version 1", r.error.message)
+        finally:
+            s.close(0)
+        # the server keeps serving others
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        env.reset(seed=1)
+        env.close()
+
+    def test_round_trips_per_second(self):
+        env = RemoteEnv(self.server.endpoint, timeout=10)
+        try:
+            env.reset(seed=0)
+            n, done, start = 0, False, time.perf_counter()
+            while time.perf_counter() - start < 1.5:
+                _, _, term, trunc, _ = env.step(n & 1)
+                n += 1
+                if term or trunc:
+                    env.reset()
+            rate = n / (time.perf_counter() - start)
+            print(f"\nPython RemoteEnv CartPole-v1 over tcp loopback: {rate:,.0f} round trips/s")
+            self.assertGreater(rate, 50)  # a report, not a benchmark: CI machines are shared
+        finally:
+            env.close()
+
+
+class CurveTest(unittest.TestCase):
+
+    def test_encrypted_link_with_key_files(self):
+        if not zmq.has("curve"):
+            self.skipTest("this libzmq has no CURVE support")
+        import tempfile
+        public, secret = zmq.curve_keypair()
+        with tempfile.TemporaryDirectory() as d:
+            key = os.path.join(d, "server.key")
+            with open(key, "w") as f:
+                f.write("# gym4j bridge CURVE secret key\n" + secret.decode("ascii") + "\n")
+            with JavaServer("CartPole-v1", "--curve-secret-key", key) as server:
+                env = RemoteEnv(server.endpoint, timeout=10, curve_server_key=public.decode("ascii"))
+                try:
+                    obs, _ = env.reset(seed=3)
+                    self.assertEqual(obs.shape, (4,))
+                    env.step(0)
+                finally:
+                    env.close()
+                with self.assertRaises(BridgeTimeout):
+                    RemoteEnv(server.endpoint, timeout=0.8)  # no key: the server never answers
+
+
+class ServerKilledTest(unittest.TestCase):
+
+    def test_killed_server_fails_the_call_within_its_timeout_and_reset_reconnects(self):
+        first = JavaServer("CartPole-v1").start()
+        endpoint = first.endpoint
+        env = RemoteEnv(endpoint, timeout=1.0)
+        try:
+            env.reset(seed=0)
+            env.step(0)
+            first.kill()
+            start = time.monotonic()
+            with self.assertRaises(BridgeTimeout) as caught:
+                env.step(1)
+            self.assertLess(time.monotonic() - start, 3.0)
+            self.assertIn(endpoint, str(caught.exception))
+            with JavaServer("CartPole-v1", bind=endpoint):
+                obs, _ = env.reset(seed=0)  # a fresh server: the client handshakes again by itself
+                self.assertEqual(obs.shape, (4,))
+                env.step(1)
+        finally:
+            env.close()
+            first.stop()
+
+
+if __name__ == "__main__":
+    unittest.main()
+
+
+class RemoteVectorEnvTest(unittest.TestCase):
+    server = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = JavaServer("CartPole-v1").start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_sixteen_remote_envs_match_sixteen_local_ones(self):
+        from gym4j_bridge import RemoteVectorEnv
+        n = 16
+        singles = [RemoteEnv(self.server.endpoint, timeout=10) for _ in range(n)]
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10)
+        try:
+            self.assertEqual(vec.num_envs, n)
+            self.assertEqual(vec.observation_space.shape, (n, 4))
+            obs, _ = vec.reset(seed=5)
+            expected = np.stack([e.reset(seed=5 + i)[0] for i, e in enumerate(singles)])
+            np.testing.assert_array_equal(obs, expected)
+            pending = [False] * n
+            ends = 0
+            for t in range(200):
+                actions = np.array([(t * 7 + i * 3) % 5 >= 2 for i in range(n)], dtype=np.int64)
+                obs, rewards, terminated, truncated, _ = vec.step(actions)
+                for i, e in enumerate(singles):
+                    if pending[i]:
+                        o, _ = e.reset()
+                        r, te, tr = 0.0, False, False
+                        pending[i] = False
+                    else:
+                        o, r, te, tr, _ = e.step(int(actions[i]))
+                        pending[i] = te or tr
+                        ends += pending[i]
+                    np.testing.assert_array_equal(obs[i], o, err_msg=f"env {i} step {t}")
+                    self.assertEqual((rewards[i], terminated[i], truncated[i]), (r, te, tr))
+            self.assertGreater(ends, n)
+        finally:
+            vec.close()
+            for e in singles:
+                e.close()
+
+    def test_env_steps_per_second_with_64_envs(self):
+        from gym4j_bridge import RemoteVectorEnv
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=64, timeout=10)
+        try:
+            vec.reset(seed=0)
+            actions = np.zeros(64, dtype=np.int64)
+            batches, start = 0, time.perf_counter()
+            while time.perf_counter() - start < 1.5:
+                actions[batches % 64] ^= 1
+                vec.step(actions)
+                batches += 1
+            rate = batches * 64 / (time.perf_counter() - start)
+            print(f"\nPython RemoteVectorEnv 64 x CartPole-v1 over tcp loopback: {rate:,.0f} env-steps/s")
+            self.assertGreater(rate, 1000)
+        finally:
+            vec.close()

@@ -1,0 +1,179 @@
+package dev.gym4j.bridge;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gym4j.api.GymException;
+import dev.gym4j.bridge.proto.Request;
+import dev.gym4j.bridge.proto.Response;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A client's link to one server, in ZeroMQ's "lazy pirate" style: each call sends one request and
+ * waits at most the timeout for the reply with the same id; when none comes, the socket is thrown
+ * away (so a late reply can never be taken for the next call's) and the next call opens a new one.
+ * A reopened socket is a new client to the server: a call after a lost reply finds no env there
+ * ({@code NO_SESSION}) and {@link RemoteEnv#reset} makes a new one, while the old one idles out.
+ *
+ * <p>Not thread-safe: one caller at a time, like the env that owns it.
+ */
+final class Connection implements AutoCloseable {
+
+    private final String address;
+    private final ClientOptions options;
+    private final ZMQ.Curve.KeyPair clientKeys;
+    private ZMQ.Socket socket;
+    private long nextId;
+    private boolean closed;
+
+    Connection(String address, ClientOptions options) {
+        this.address = address;
+        this.options = options;
+        this.clientKeys = options.curveServerKey() == null ? null : ZMQ.Curve.generateKeyPair();
+    }
+
+    String address() {
+        return address;
+    }
+
+    /**
+     * Sends one request and waits for its reply.
+     *
+     * @param request the request, without an id (one is set)
+     * @param timeoutMillis how long to wait
+     * @return the reply with the request's id
+     * @throws GymException naming the address if no reply comes in time or the reply is not a Response
+     */
+    Response call(Request.Builder request, long timeoutMillis) {
+        if (closed) {
+            throw new GymException("the connection to " + address + " is closed");
+        }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        if (socket == null) {
+            openVerified(deadline, timeoutMillis, request.getBodyCase());
+        }
+        long id = ++nextId;
+        byte[] bytes = request.setId(id).build().toByteArray();
+        if (bytes.length > options.maxMessageSize()) {
+            throw new GymException("request of " + bytes.length + " bytes exceeds the maximum message size "
+                    + options.maxMessageSize() + " for " + address);
+        }
+        if (!socket.send(bytes, 0)) {
+            drop();
+            throw new GymException("cannot send to " + address);
+        }
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                drop();
+                throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to "
+                        + request.getBodyCase() + " (is the server running?)");
+            }
+            socket.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, left));
+            byte[] reply = socket.recv(0);
+            if (reply == null) {
+                continue;
+            }
+            Response response;
+            try {
+                response = Response.parseFrom(reply);
+            } catch (InvalidProtocolBufferException e) {
+                drop();
+                throw new ProtocolException("the reply from " + address + " is not a gym4j.bridge.v1.Response: " + e.getMessage());
+            }
+            if (response.getId() == id || (response.getId() == 0 && response.hasError())) {
+                return response;
+            }
+            // A late reply to an earlier call that timed out: ignore it.
+        }
+    }
+
+    /**
+     * Opens a socket and checks it with a Ping before the real request goes out: the first message on a
+     * fresh JeroMQ socket is now and then lost, and a Ping is safe to repeat where a step is not. Each
+     * silent attempt throws its socket away and tries a new one, with a doubling wait, until the call's
+     * deadline.
+     */
+    private void openVerified(long deadline, long timeoutMillis, Request.BodyCase what) {
+        long attemptMillis = 250;
+        while (true) {
+            open();
+            long id = ++nextId;
+            socket.send(Request.newBuilder().setId(id).setPing(dev.gym4j.bridge.proto.Ping.getDefaultInstance()).build().toByteArray(), 0);
+            long attemptEnd = Math.min(deadline, System.nanoTime() + attemptMillis * 1_000_000L);
+            while (true) {
+                long left = (attemptEnd - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setReceiveTimeOut((int) left);
+                byte[] reply = socket.recv(0);
+                if (reply == null) {
+                    continue;
+                }
+                try {
+                    Response r = Response.parseFrom(reply);
+                    if (r.getId() == id || r.getId() == 0) {
+                        return; // the server answers on this socket (a Pong, or an error from a server that knows no Ping)
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    drop();
+                    throw new ProtocolException("the reply from " + address + " is not a gym4j.bridge.v1.Response: " + e.getMessage());
+                }
+            }
+            drop();
+            if (System.nanoTime() >= deadline) {
+                throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to " + what
+                        + " (is the server running?)");
+            }
+            attemptMillis *= 2;
+        }
+    }
+
+    private void open() {
+        socket = SharedContext.get().createSocket(SocketType.DEALER);
+        socket.setLinger(0);
+        socket.setMaxMsgSize(options.maxMessageSize());
+        if (clientKeys != null) {
+            socket.setCurveServerKey(Curve.decodeKey(options.curveServerKey(), "server public key"));
+            socket.setCurvePublicKey(Curve.decodeKey(clientKeys.publicKey, "client public key"));
+            socket.setCurveSecretKey(Curve.decodeKey(clientKeys.secretKey, "client secret key"));
+        }
+        if (!socket.connect(address)) {
+            drop();
+            throw new GymException("cannot connect to " + address);
+        }
+    }
+
+    /** Throws the socket away; the next call opens a new one. */
+    void drop() {
+        if (socket != null) {
+            SharedContext.get().destroySocket(socket);
+            socket = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            drop();
+            closed = true;
+        }
+    }
+
+    /** One ZeroMQ context for every client in the JVM: contexts own I/O threads, sockets are cheap. */
+    static final class SharedContext {
+        private static ZContext context;
+
+        private SharedContext() {
+        }
+
+        static synchronized ZContext get() {
+            if (context == null) {
+                context = new ZContext(1);
+            }
+            return context;
+        }
+    }
+
+}

@@ -1,0 +1,27 @@
+package dev.gym4j.bridge;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.Gym;
+import java.util.Map;
+
+/**
+ * Makes the env an {@link EnvServer} gives a client, from the id and kwargs of its handshake.
+ *
+ * <p>Implementations are called from the server's thread only.
+ */
+@FunctionalInterface
+public interface EnvFactory {
+
+    /**
+     * @param envId the id the client asked for (the server's default when it named none)
+     * @param kwargs the kwargs the client sent over the server's defaults
+     * @return a new env, owned by the server from then on
+     * @throws dev.gym4j.api.GymException if no env can be made (an unknown id, bad kwargs)
+     */
+    Env<?, ?> make(String envId, Map<String, Object> kwargs);
+
+    /** @return the factory that uses {@link Gym#make(String, Map)} */
+    static EnvFactory registry() {
+        return Gym::make;
+    }
+}

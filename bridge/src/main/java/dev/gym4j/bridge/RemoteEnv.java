@@ -1,0 +1,265 @@
+package dev.gym4j.bridge;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvClosedException;
+import dev.gym4j.api.Frame;
+import dev.gym4j.api.GymException;
+import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.ResetNeededException;
+import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepResult;
+import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.spaces.Spaces;
+import dev.gym4j.bridge.proto.EnvDescription;
+import dev.gym4j.bridge.proto.ErrorCode;
+import dev.gym4j.bridge.proto.Render;
+import dev.gym4j.bridge.proto.Request;
+import dev.gym4j.bridge.proto.Reset;
+import dev.gym4j.bridge.proto.Response;
+import dev.gym4j.bridge.proto.Seed;
+import dev.gym4j.bridge.proto.Step;
+import dev.gym4j.bridge.proto.StepReply;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An env served by another process (an {@link EnvServer}, {@code gym4j serve}, a Python
+ * {@code gym4j_bridge.serve}, a Unity or Gazebo plugin) used as an ordinary {@link Env}.
+ *
+ * <p>The spaces, metadata, render mode and spec come from the server's handshake; reset, step, render
+ * and close are one round trip each. Errors the env raises on the server come back as the same
+ * gym-api exception types a local env throws. Every call waits at most {@link ClientOptions#timeout()}:
+ * a lost server makes the call fail with a {@link GymException} naming the address, never hang, and the
+ * next {@code reset} reconnects (making a fresh env if the server restarted) once the server is back.
+ *
+ * <p>Thread safety: not thread-safe, like every {@link Env}.
+ *
+ * @param <O> the observation type
+ * @param <A> the action type
+ */
+public final class RemoteEnv<O, A> implements Env<O, A> {
+
+    private final Connection connection;
+    private final ClientOptions options;
+    private final Request hello;
+    private final Space<O> observationSpace;
+    private final Space<A> actionSpace;
+    private final Map<String, Object> metadata;
+    private final String renderMode;
+    private final EnvSpec spec;
+    private final String name;
+    private boolean closed;
+
+    @SuppressWarnings("unchecked")
+    private RemoteEnv(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.connection = new Connection(Objects.requireNonNull(address, "address"), options);
+        this.hello = Handshake.request(envId, kwargs, 0);
+        EnvDescription d;
+        try {
+            d = Handshake.perform(connection, hello, timeoutMillis());
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
+        this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
+        this.metadata = Map.copyOf(nonNull(ValueCodec.decodeMap(d.getMetadata())));
+        this.renderMode = d.getRenderMode().isEmpty() ? null : d.getRenderMode();
+        this.spec = Handshake.spec(d, address, options);
+        this.name = (d.hasSpec() && !d.getSpec().getId().isEmpty() ? d.getSpec().getId() : "env") + " at " + address;
+    }
+
+    /**
+     * Connects to the server's default env.
+     *
+     * @param address the server's endpoint, such as {@code tcp://127.0.0.1:5555}
+     * @param <O> the observation type the caller expects
+     * @param <A> the action type the caller expects
+     * @return the connected env
+     * @throws GymException naming the address if the handshake fails or times out
+     */
+    public static <O, A> RemoteEnv<O, A> connect(String address) {
+        return new RemoteEnv<>(address, null, Map.of(), ClientOptions.defaults());
+    }
+
+    /**
+     * Connects and asks the server for an env by id and kwargs, as {@code Gym.make(envId, kwargs)}.
+     *
+     * @param address the server's endpoint
+     * @param envId the env id, or null for the server's default
+     * @param kwargs the env's kwargs; never null
+     * @param options timeout, message size, encryption
+     * @param <O> the observation type the caller expects
+     * @param <A> the action type the caller expects
+     * @return the connected env
+     * @throws dev.gym4j.api.EnvNotFoundException if the server does not know the id (the message suggests ids)
+     * @throws GymException naming the address if the handshake fails or times out
+     */
+    public static <O, A> RemoteEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
+        return new RemoteEnv<>(address, envId, kwargs, options);
+    }
+
+    /** @return the server's endpoint */
+    public String address() {
+        return connection.address();
+    }
+
+    @Override
+    public Space<O> observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space<A> actionSpace() {
+        return actionSpace;
+    }
+
+    @Override
+    public ResetResult<O> reset(Long seed, Map<String, ?> options) {
+        ensureOpen();
+        if (seed != null && seed < 0) {
+            throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
+        }
+        return reset(seed == null ? null : BigInteger.valueOf(seed), options);
+    }
+
+    /**
+     * Starts a new episode with a seed of any size (Gymnasium accepts any non-negative Python int; the
+     * server's env decides what it accepts).
+     *
+     * @param seed null to continue the random stream, else a non-negative seed
+     * @param options reset options; never null
+     * @return the first observation and info
+     * @throws GymException if the server fails or does not answer in time
+     */
+    @SuppressWarnings("unchecked")
+    public ResetResult<O> reset(BigInteger seed, Map<String, ?> options) {
+        ensureOpen();
+        Reset.Builder reset = Reset.newBuilder().setOptions(ValueCodec.encodeMap(options == null ? Map.of() : options));
+        if (seed != null) {
+            if (seed.signum() < 0) {
+                throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
+            }
+            reset.setSeed(seedOf(seed));
+        }
+        Request.Builder request = Request.newBuilder().setReset(reset);
+        Response r = connection.call(request, timeoutMillis());
+        if (r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
+            // The server restarted or dropped us while idle: make a fresh env there and start again.
+            Handshake.perform(connection, hello, timeoutMillis());
+            r = connection.call(request, timeoutMillis());
+        }
+        check(r, Response.BodyCase.RESET);
+        O obs = (O) ValueCodec.decode(observationSpace, r.getReset().getObservation());
+        return new ResetResult<>(obs, ValueCodec.decodeMap(r.getReset().getInfo()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public StepResult<O> step(A action) {
+        ensureOpen();
+        Spaces.checkAction(actionSpace, action);
+        Request.Builder request = Request.newBuilder().setStep(Step.newBuilder().setAction(ValueCodec.encode(actionSpace, action)));
+        Response r = connection.call(request, timeoutMillis());
+        if (r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
+            throw new ResetNeededException("the server at " + address() + " no longer has this client's env (it restarted, or "
+                    + "dropped the client after an idle timeout): call reset() to start again");
+        }
+        check(r, Response.BodyCase.STEP);
+        StepReply s = r.getStep();
+        O obs = (O) ValueCodec.decode(observationSpace, s.getObservation());
+        return new StepResult<>(obs, s.getReward(), s.getTerminated(), s.getTruncated(), ValueCodec.decodeMap(s.getInfo()));
+    }
+
+    @Override
+    public Optional<Frame> render() {
+        ensureOpen();
+        if (renderMode == null) {
+            return Optional.empty();
+        }
+        Response r = connection.call(Request.newBuilder().setRender(Render.getDefaultInstance()), timeoutMillis());
+        check(r, Response.BodyCase.RENDER);
+        if (!r.getRender().hasFrame()) {
+            return Optional.empty();
+        }
+        var f = r.getRender().getFrame();
+        return Optional.of(new Frame(f.getWidth(), f.getHeight(), f.getRgb().toByteArray()));
+    }
+
+    @Override
+    public String renderMode() {
+        return renderMode;
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Frees the env on the server (if it still answers within a second) and the socket. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
+    }
+
+    /** Closes the socket without telling the server, as a crashed client would; for tests. */
+    void vanishForTests() {
+        closed = true;
+        connection.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteEnv<" + name + ">";
+    }
+
+    private void check(Response r, Response.BodyCase expected) {
+        if (r.hasError()) {
+            throw Errors.toException(r.getError(), address());
+        }
+        if (r.getBodyCase() != expected) {
+            throw new ProtocolException("expected a " + expected + " reply from " + address() + ", got " + r.getBodyCase());
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new EnvClosedException(this + " is closed: connect a new RemoteEnv instead of using a closed one");
+        }
+    }
+
+    private long timeoutMillis() {
+        return options.timeout().toMillis();
+    }
+
+    static Seed seedOf(BigInteger seed) {
+        byte[] b = seed.toByteArray();
+        int skip = b.length > 1 && b[0] == 0 ? 1 : 0;
+        return Seed.newBuilder().setMagnitude(com.google.protobuf.ByteString.copyFrom(b, skip, b.length - skip)).build();
+    }
+
+    private static Map<String, Object> nonNull(Map<String, Object> m) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gym4j.bridge;
+
+import dev.gym4j.api.vector.VectorEnv;
+import dev.gym4j.api.vector.VectorOptions;
+import java.util.Map;
+
+/**
+ * Makes the session of a client that asked for a vector env: a {@code SyncVectorEnv} of N envs made by
+ * the server's factory, with Gymnasium 1.x's default (next-step) autoreset, exactly what
+ * {@code Gym.makeVec(id, N)} gives locally.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class VectorSessions {
+
+    private VectorSessions() {
+    }
+
+    static Session make(EnvFactory factory, String envId, Map<String, Object> kwargs, int numEnvs) {
+        VectorEnv<Object, Object> vec = VectorOptions.DEFAULTS.create(numEnvs, i -> factory.make(envId, kwargs));
+        return new VectorSession(vec);
+    }
+}

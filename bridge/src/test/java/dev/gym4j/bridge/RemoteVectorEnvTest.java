@@ -1,0 +1,69 @@
+package dev.gym4j.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gym4j.api.Gym;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A remote vector env of 16 CartPoles matches {@code Gym.makeVec("CartPole-v1", 16)}, step by step. */
+class RemoteVectorEnvTest {
+
+    private static final int N = 16;
+
+    @Test
+    void sixteenRemoteEnvsMatchSixteenLocalOnes() {
+        try (VectorEnv<float[], long[]> local = Gym.makeVec("CartPole-v1", N);
+             RemoteVectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), N,
+                     TestServers.fast())) {
+            assertEquals(N, remote.numEnvs());
+            assertEquals(local.observationSpace(), remote.observationSpace());
+            assertEquals(local.actionSpace(), remote.actionSpace());
+            assertEquals(local.singleObservationSpace(), remote.singleObservationSpace());
+            assertTrue(Arrays.equals(local.reset(11L).observations(), remote.reset(11L, Map.of()).observations()));
+            long[] actions = new long[N];
+            int ends = 0;
+            for (int t = 0; t < 300; t++) {
+                for (int i = 0; i < N; i++) {
+                    actions[i] = (t * 7 + i * 3) % 5 < 2 ? 0 : 1;
+                }
+                VectorBatch<float[]> a = local.step(actions);
+                RemoteVectorEnv.Batch<float[]> b = remote.step(actions);
+                assertTrue(Arrays.equals(a.observations(), b.observations()), "step " + t);
+                assertTrue(Arrays.equals(a.rewards(), b.rewards()), "step " + t);
+                assertTrue(Arrays.equals(a.terminations(), b.terminated()), "step " + t);
+                assertTrue(Arrays.equals(a.truncations(), b.truncated()), "step " + t);
+                for (boolean x : a.terminations()) {
+                    ends += x ? 1 : 0;
+                }
+            }
+            assertTrue(ends > N, "episodes should end and autoreset: " + ends);
+        }
+    }
+
+    @Test
+    void reportsBatchedEnvStepsPerSecond() {
+        try (RemoteVectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), 64,
+                TestServers.fast())) {
+            remote.reset(0L, Map.of());
+            long[] actions = new long[64];
+            for (int i = 0; i < 500; i++) {
+                remote.step(actions); // warm-up
+            }
+            long batches = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 1_500_000_000L) {
+                actions[(int) (batches % 64)] ^= 1;
+                remote.step(actions);
+                batches++;
+            }
+            double rate = batches * 64 / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("Java RemoteVectorEnv 64 x CartPole-v1 over tcp loopback: %,.0f env-steps/s%n", rate);
+            assertTrue(rate > 1000);
+        }
+    }
+}
