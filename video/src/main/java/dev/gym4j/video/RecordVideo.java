@@ -1,19 +1,14 @@
 package dev.gym4j.video;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.Frame;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.wrappers.Wrapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.LongPredicate;
 
 /**
@@ -54,21 +49,12 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
     /** The default {@code name_prefix}. */
     public static final String DEFAULT_NAME_PREFIX = "rl-video";
 
-    private static final System.Logger LOG = System.getLogger(RecordVideo.class.getName());
-
-    private final Path videoFolder;
     private final LongPredicate episodeTrigger;
     private final LongPredicate stepTrigger;
-    private final long videoLength;
     private final String namePrefix;
-    private final double fps;
-    private final VideoBackend backend;
-    private final Path ffmpegExecutable;
-    private final int queueCapacity;
-    private final List<Path> videos = new ArrayList<>();
+    private final Recorder recorder;
     private long episodeId = -1;
     private long stepId = -1;
-    private Mp4Writer writer;
 
     /**
      * Records the episodes of the capped cubic schedule, whole, with the defaults.
@@ -84,28 +70,12 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
 
     private RecordVideo(Builder<O, A> builder) {
         super(builder.env);
-        if (!"rgb_array".equals(env.renderMode())) {
-            throw new InvalidArgumentException("RecordVideo needs frames, but " + env + " has render_mode "
-                    + (env.renderMode() == null ? "null" : "\"" + env.renderMode() + "\"")
-                    + ": make the env with render_mode \"rgb_array\", e.g. Gym.make(id, Map.of(\"render_mode\", \"rgb_array\"))");
-        }
-        boolean noTrigger = builder.episodeTrigger == null && builder.stepTrigger == null;
-        this.episodeTrigger = noTrigger ? VideoSchedules.cappedCubic() : builder.episodeTrigger;
-        this.stepTrigger = builder.stepTrigger;
-        this.videoLength = builder.videoLength == 0 ? Long.MAX_VALUE : builder.videoLength;
-        this.namePrefix = builder.namePrefix;
-        this.fps = builder.fps != null ? builder.fps : renderFps(env.metadata());
-        this.backend = builder.backend;
-        this.ffmpegExecutable = builder.ffmpegExecutable;
-        this.queueCapacity = builder.queueCapacity;
-        this.videoFolder = builder.videoFolder.toAbsolutePath();
-        try {
-            Files.createDirectories(videoFolder);
-        } catch (IOException e) {
-            throw new VideoWriteException("Cannot create the video folder " + videoFolder + ": " + e, e);
-        }
-        // Fail now, not at the first triggered episode, when the backend cannot work: a writer without frames writes nothing.
-        newWriter(namePrefix).close();
+        VideoOptions options = builder.options;
+        VideoOptions.requireRgbArray("RecordVideo", env, env.renderMode());
+        this.episodeTrigger = options.effectiveEpisodeTrigger();
+        this.stepTrigger = options.stepTrigger;
+        this.namePrefix = options.namePrefix;
+        this.recorder = new Recorder(builder.videoFolder, options, options.effectiveFps(env.metadata()));
     }
 
     /**
@@ -125,17 +95,17 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
         try {
             result = env.reset(seed, options);
         } catch (RuntimeException e) {
-            throw endRecordingAfter(e);
+            throw recorder.endAfter(e);
         }
         episodeId++;
-        if (isRecording() && videoLength == Long.MAX_VALUE) {
+        if (isRecording() && recorder.wholeEpisodes()) {
             stopRecording();
         }
         if (episodeTrigger != null && episodeTrigger.test(episodeId)) {
             startRecording(namePrefix + "-episode-" + episodeId);
         }
         if (isRecording()) {
-            captureFrame();
+            recorder.capture(env.render(), env);
         }
         return result;
     }
@@ -146,14 +116,14 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
         try {
             result = env.step(action);
         } catch (RuntimeException e) {
-            throw endRecordingAfter(e);
+            throw recorder.endAfter(e);
         }
         stepId++;
         if (stepTrigger != null && stepTrigger.test(stepId)) {
             startRecording(namePrefix + "-step-" + stepId);
         }
         if (isRecording()) {
-            captureFrame();
+            recorder.capture(env.render(), env);
         }
         return result;
     }
@@ -168,7 +138,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
         try {
             env.close();
         } catch (RuntimeException e) {
-            throw endRecordingAfter(e);
+            throw recorder.endAfter(e);
         }
         if (isRecording()) {
             stopRecording();
@@ -182,15 +152,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
      * @throws VideoWriteException if the recording in progress cannot be completed
      */
     public void startRecording(String videoName) {
-        if (isRecording()) {
-            stopRecording();
-        }
-        writer = newWriter(videoName);
-    }
-
-    private Mp4Writer newWriter(String videoName) {
-        return Mp4Writer.builder(videoFolder.resolve(videoName + ".mp4")).fps(fps).backend(backend)
-                .ffmpegExecutable(ffmpegExecutable).queueCapacity(queueCapacity).open();
+        recorder.start(videoName);
     }
 
     /**
@@ -200,22 +162,12 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
      * @throws VideoWriteException if the file cannot be completed
      */
     public void stopRecording() {
-        if (!isRecording()) {
-            throw new IllegalStateException("stopRecording() was called, but no recording was started");
-        }
-        Mp4Writer finishing = writer;
-        writer = null;
-        finishing.close();
-        if (finishing.framesWritten() == 0) {
-            LOG.log(System.Logger.Level.WARNING, "Ignored saving a video as there were zero frames to save.");
-        } else {
-            videos.add(finishing.file());
-        }
+        recorder.stop();
     }
 
     /** @return whether a recording is in progress */
     public boolean isRecording() {
-        return writer != null;
+        return recorder.isRecording();
     }
 
     /** @return the index of the current episode, -1 before the first {@code reset} */
@@ -230,54 +182,17 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
 
     /** @return the folder the videos go to, absolute */
     public Path videoFolder() {
-        return videoFolder;
+        return recorder.videoFolder();
     }
 
     /** @return the frame rate of the videos */
     public double fps() {
-        return fps;
+        return recorder.fps();
     }
 
     /** @return the files completed so far, oldest first */
     public List<Path> videos() {
-        return List.copyOf(videos);
-    }
-
-    private void captureFrame() {
-        Optional<Frame> frame = env.render();
-        if (frame.isEmpty()) {
-            stopRecording();
-            LOG.log(System.Logger.Level.WARNING, "Recording stopped: " + env + ".render() returned no frame.");
-            return;
-        }
-        try {
-            writer.write(frame.get());
-        } catch (VideoWriteException e) {
-            writer = null; // it closed itself and deleted its partial file
-            throw e;
-        } catch (RuntimeException e) {
-            throw endRecordingAfter(e);
-        }
-        if (writer.framesWritten() >= videoLength) {
-            stopRecording();
-        }
-    }
-
-    /** Completes the recording in progress (if any) after {@code failure}, keeping any new error as suppressed. */
-    private RuntimeException endRecordingAfter(RuntimeException failure) {
-        if (isRecording()) {
-            try {
-                stopRecording();
-            } catch (RuntimeException e) {
-                failure.addSuppressed(e);
-            }
-        }
-        return failure;
-    }
-
-    private static double renderFps(Map<String, Object> metadata) {
-        Object fps = metadata == null ? null : metadata.get("render_fps");
-        return fps instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : Mp4Writer.DEFAULT_FPS;
+        return recorder.videos();
     }
 
     /**
@@ -291,14 +206,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
     public static final class Builder<O, A> {
         private final Env<O, A> env;
         private final Path videoFolder;
-        private LongPredicate episodeTrigger;
-        private LongPredicate stepTrigger;
-        private long videoLength;
-        private String namePrefix = DEFAULT_NAME_PREFIX;
-        private Double fps;
-        private VideoBackend backend = VideoBackend.JCODEC;
-        private Path ffmpegExecutable;
-        private int queueCapacity;
+        private final VideoOptions options = new VideoOptions();
 
         private Builder(Env<O, A> env, Path videoFolder) {
             this.env = Objects.requireNonNull(env, "env");
@@ -311,7 +219,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @return this builder
          */
         public Builder<O, A> episodeTrigger(LongPredicate trigger) {
-            this.episodeTrigger = trigger;
+            options.episodeTrigger = trigger;
             return this;
         }
 
@@ -321,7 +229,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @return this builder
          */
         public Builder<O, A> stepTrigger(LongPredicate trigger) {
-            this.stepTrigger = trigger;
+            options.stepTrigger = trigger;
             return this;
         }
 
@@ -331,10 +239,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @throws InvalidArgumentException if {@code frames} is negative
          */
         public Builder<O, A> videoLength(long frames) {
-            if (frames < 0) {
-                throw new InvalidArgumentException("video_length must be 0 (whole episodes) or positive, got " + frames);
-            }
-            this.videoLength = frames;
+            options.videoLength(frames);
             return this;
         }
 
@@ -344,10 +249,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @throws InvalidArgumentException if the prefix is empty or contains a path separator
          */
         public Builder<O, A> namePrefix(String prefix) {
-            if (prefix == null || prefix.isEmpty() || prefix.contains("/") || prefix.contains("\\")) {
-                throw new InvalidArgumentException("name_prefix must be a non-empty file name prefix, got " + prefix);
-            }
-            this.namePrefix = prefix;
+            options.namePrefix(prefix);
             return this;
         }
 
@@ -357,10 +259,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @throws InvalidArgumentException if not above 0 and at most 1000
          */
         public Builder<O, A> fps(double framesPerSecond) {
-            if (!(framesPerSecond > 0 && framesPerSecond <= 1000)) {
-                throw new InvalidArgumentException("fps must be above 0 and at most 1000, got " + framesPerSecond);
-            }
-            this.fps = framesPerSecond;
+            options.fps(framesPerSecond);
             return this;
         }
 
@@ -369,7 +268,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @return this builder
          */
         public Builder<O, A> backend(VideoBackend videoBackend) {
-            this.backend = Objects.requireNonNull(videoBackend, "backend");
+            options.backend(videoBackend);
             return this;
         }
 
@@ -379,7 +278,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @return this builder
          */
         public Builder<O, A> ffmpegExecutable(Path executable) {
-            this.ffmpegExecutable = executable;
+            options.ffmpegExecutable = executable;
             return this;
         }
 
@@ -388,10 +287,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
          * @return this builder
          */
         public Builder<O, A> queueCapacity(int frames) {
-            if (frames < 0) {
-                throw new InvalidArgumentException("queueCapacity must be at least 0, got " + frames);
-            }
-            this.queueCapacity = frames;
+            options.queueCapacity(frames);
             return this;
         }
 
