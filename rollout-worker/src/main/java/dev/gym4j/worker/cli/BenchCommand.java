@@ -36,6 +36,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "measured time in seconds (default ${DEFAULT-VALUE})")
     private double seconds;
 
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "-1",
+            description = "warm-up seconds before measuring (default: a fifth of --seconds, at most 1); "
+                    + "physics envs want several seconds for the JIT")
+    private double warmup;
+
     @Option(names = "--num-envs", paramLabel = "N", defaultValue = "1", description = "number of (sub-)envs (default ${DEFAULT-VALUE})")
     private int numEnvs;
 
@@ -64,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         try (StepLoop loop = StepLoop.of(envId, numEnvs == 1 && !threaded ? 0 : numEnvs, threaded ? threads : 0,
                 sendRecv ? batchSize : 0, seed)) {
             loopName = loop.description();
-            m = loop.measure(Math.min(1.0, seconds / 5), seconds);
+            m = loop.measure(warmup >= 0 ? warmup : Math.min(1.0, seconds / 5), seconds);
         }
         PrintWriter out = spec.commandLine().getOut();
         double perSecond = m.stepsPerSecond();
@@ -91,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
     private void validate() {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new CliException("--seconds must be a positive number, got " + seconds);
+        }
+        if (Double.isNaN(warmup) || Double.isInfinite(warmup) || (warmup < 0 && warmup != -1)) {
+            throw new CliException("--warmup must be a non-negative number of seconds, got " + warmup);
         }
         if (numEnvs < 1 || threads < 1) {
             throw new CliException("--num-envs and --threads must be at least 1, got " + numEnvs + " and " + threads);

@@ -97,7 +97,8 @@ class RolloutBenchCommandTest {
     void benchRefusesBadOptionsWithStatus2() {
         for (String[] extra : List.of(new String[] {"--num-envs", "0"}, new String[] {"--threads", "0"},
                 new String[] {"--num-envs", "4", "--batch-size", "5"}, new String[] {"--batch-size", "-1"},
-                new String[] {"--seconds", "0"}, new String[] {"--seconds", "-1"})) {
+                new String[] {"--seconds", "0"}, new String[] {"--seconds", "-1"},
+                new String[] {"--warmup", "-2"}, new String[] {"--warmup", "NaN"})) {
             String[] args = new String[2 + extra.length];
             args[0] = "bench";
             args[1] = CliTestEnvProvider.WALK;
@@ -108,5 +109,13 @@ class RolloutBenchCommandTest {
             assertEquals("", r.out());
         }
         assertTrue(Cli.run("bench", CliTestEnvProvider.WALK, "--num-envs", "4", "--batch-size", "5").err().contains("--batch-size"));
+        assertTrue(Cli.run("bench", CliTestEnvProvider.WALK, "--warmup", "-2").err().contains("--warmup"));
+    }
+
+    @Test
+    void benchTakesAnExplicitWarmup() {
+        Cli r = Cli.run("bench", CliTestEnvProvider.WALK, "--seconds", "0.2", "--warmup", "0.1", "--json");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("\"steps_per_second\""), r.out());
     }
 }
