@@ -96,10 +96,26 @@ class FaultsTest {
     @Test
     void aReqSocketWithItsEmptyDelimiterIsServedToo() {
         try (EnvServer server = EnvServer.start(ServerOptions.defaults("CartPole-v1")); ZContext ctx = new ZContext(1)) {
-            ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
-            req.setReceiveTimeOut(5000);
-            req.connect(server.endpoint());
-            Response r = exchange(req, Request.newBuilder().setId(1).setHello(Hello.newBuilder().setProtocolVersion(1)).build().toByteArray());
+            byte[] hello = Request.newBuilder().setId(1).setHello(Hello.newBuilder().setProtocolVersion(1)).build().toByteArray();
+            // Lazy pirate, as a plain REQ client must do it: JeroMQ now and then loses the first message of a
+            // fresh socket, and a REQ socket cannot resend, so a timed-out attempt retries on a new socket.
+            byte[] reply = null;
+            for (int attempt = 0; attempt < 3 && reply == null; attempt++) {
+                ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
+                req.setReceiveTimeOut(2000);
+                req.setLinger(0);
+                req.connect(server.endpoint());
+                req.send(hello, 0);
+                reply = req.recv(0);
+                ctx.destroySocket(req);
+            }
+            assertTrue(reply != null, "no reply in 3 attempts");
+            Response r;
+            try {
+                r = Response.parseFrom(reply);
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new AssertionError(e);
+            }
             assertTrue(r.hasHello(), r.toString());
             assertEquals("CartPole-v1", r.getHello().getEnv().getSpec().getId());
         }
