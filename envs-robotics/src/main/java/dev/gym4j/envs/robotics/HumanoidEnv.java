@@ -72,7 +72,7 @@ import java.util.Map;
  * <table>
  * <caption>Keyword arguments</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>frame_skip</td><td>5</td><td>physics steps of 0.003 s per env step (dt 0.015 s)</td></tr>
+ * <tr><td>frame_skip</td><td>6</td><td>physics steps of 0.0025 s per env step (dt 0.015 s)</td></tr>
  * <tr><td>forward_reward_weight</td><td>1.25</td><td>weight of x velocity</td></tr>
  * <tr><td>ctrl_cost_weight</td><td>0.1</td><td>weight of the control cost</td></tr>
  * <tr><td>healthy_reward</td><td>5.0</td><td>reward per healthy step</td></tr>
@@ -126,7 +126,7 @@ public final class HumanoidEnv extends LocomotionEnv {
                     new Hinge("elbow_left", 10, 11, 0, 1.13, -0.1, 2.5, 25, 0.5, 0)),
             true, 0.9, true);
 
-    private static final LocomotionEnv.Spec SPEC = new LocomotionEnv.Spec("Humanoid", MODEL, 0.003f, 5, 0.4, 1.25, 0.1, 5.0,
+    private static final LocomotionEnv.Spec SPEC = new LocomotionEnv.Spec("Humanoid", MODEL, 0.0025f, 6, 0.4, 1.25, 0.1, 5.0,
             new double[] {1.0, 2.0}, new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}, null, 1e-2, false, NO_CLIP, new int[] {RIGHT_FOOT, LEFT_FOOT}, true);
 
     /** Makes the env with its default arguments. */

@@ -1,6 +1,7 @@
 package dev.gym4j.envs.robotics.internal.physics;
 
 import java.util.List;
+import org.jbox2d.common.Settings;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.World;
@@ -23,8 +24,11 @@ import org.jbox2d.pooling.normal.DefaultWorldPool;
  *
  * <p>Actuation follows MuJoCo's: each hinge applies {@code gear * control - damping * speed -
  * stiffness * angle} as equal and opposite torques on its two limbs, recomputed before every physics step.
- * Limits are jbox2d's, helped by a brake that keeps a fast joint from overshooting them (see
- * {@code brakeBeforeLimit}).
+ * Limits are jbox2d's, set {@code Settings.angularSlop} (2 degrees) inside the model's because jbox2d lets
+ * a joint rest that far past its limit, and helped by a brake that keeps a fast joint from overshooting
+ * them within one step (see {@code brakeBeforeLimit}). A contact impulse can still swing a joint past its
+ * limit within one step; the envs keep that small with short steps (2 to 2.5 ms), and the stability
+ * properties bound it.
  *
  * <p>Thread safety: not thread-safe; one env owns one instance. Different instances share nothing
  * (jbox2d's pools are per world), so different threads may step different instances at once.
@@ -47,6 +51,9 @@ public final class PlanarWorld {
     /** Per hinge: parent-local and child-local anchor (x, y), in the bodies' frames. */
     private final double[] anchors;
     private final double[] qposScratch;
+    /** Per limb, scratch for the brake: angular velocity after this step's torques alone, and after the brakes. */
+    private final double[] freeSpin;
+    private final double[] braked;
     private final double[] qvelScratch;
     private final double totalMass;
 
@@ -71,6 +78,8 @@ public final class PlanarWorld {
         this.joints = new RevoluteJoint[model.hinges().size()];
         this.anchors = new double[model.hinges().size() * 4];
         this.qposScratch = new double[model.nq()];
+        this.freeSpin = new double[model.limbs().size()];
+        this.braked = new double[model.limbs().size()];
         this.qvelScratch = new double[model.nq()];
         rebuild(qpos, qvel);
         this.totalMass = sumMass();
@@ -128,8 +137,10 @@ public final class PlanarWorld {
             def.enableMotor = false;
             def.maxMotorTorque = BRAKE_TORQUE;
             if (hinge.limited()) {
-                def.lowerAngle = (float) hinge.lower();
-                def.upperAngle = (float) hinge.upper();
+                // jbox2d lets a joint rest up to angularSlop past its limit before it pushes back, so the
+                // engine's limits sit that far inside the model's: the joint then rests within the model's
+                def.lowerAngle = (float) (hinge.lower() + Settings.angularSlop);
+                def.upperAngle = (float) (hinge.upper() - Settings.angularSlop);
             }
             joints[h] = (RevoluteJoint) world.createJoint(def);
         }
@@ -203,8 +214,17 @@ public final class PlanarWorld {
             if (parent != null) {
                 parent.applyTorque((float) -torque);
             }
+        }
+        double dt = stepSettings.timestep();
+        for (int b = 0; b < bodies.length; b++) {
+            Body body = bodies[b];
+            freeSpin[b] = body.getAngularVelocity() + dt * body.m_invI * body.m_torque;
+            braked[b] = freeSpin[b];
+        }
+        for (int h = 0; h < hinges.size(); h++) {
+            Hinge hinge = hinges.get(h);
             if (hinge.limited()) {
-                brakeBeforeLimit(h, hinge, angle, speed);
+                brakeBeforeLimit(h, hinge);
             }
         }
     }
@@ -214,18 +234,40 @@ public final class PlanarWorld {
      * speed times the step. When the joint would cross a limit during this step, its motor (a velocity
      * constraint, solved implicitly) is set for this step to the speed that lands exactly on the limit;
      * otherwise the motor is off and the joint is driven by the actuator torque alone.
+     *
+     * <p>"Would cross" takes the most pessimistic of three estimates of the joint's speed: its speed now;
+     * its speed after this step's torques alone (each limb's spin plus {@code dt * torque / inertia},
+     * before constraints), which catches a saturated actuator accelerating a light limb from rest; and the
+     * child's spin against the parent's spin once the parent's own brake has acted, which catches the kick
+     * a child gets when its parent is stopped at a limit (the child keeps its spin, so its angle relative
+     * to the parent jumps). Hinges are visited parents first, after every torque is applied.
      */
-    private void brakeBeforeLimit(int h, Hinge hinge, double angle, double speed) {
+    private void brakeBeforeLimit(int h, Hinge hinge) {
         double dt = stepSettings.timestep();
+        int c = hinge.child();
+        int p = hinge.parent();
+        Body child = bodies[c];
+        double parentAngle = p < 0 ? 0 : bodies[p].getAngle();
+        double parentSpin = p < 0 ? 0 : bodies[p].getAngularVelocity();
+        double parentFree = p < 0 ? 0 : freeSpin[p];
+        double parentBraked = p < 0 ? 0 : braked[p];
+        double angle = child.getAngle() - parentAngle;
+        double spin = child.getAngularVelocity();
+        double now = spin - parentSpin;
+        double free = freeSpin[c] - parentFree;
+        double afterParent = Math.max(spin, freeSpin[c]) - parentBraked;
+        double afterParentLow = Math.min(spin, freeSpin[c]) - parentBraked;
         double toUpper = (hinge.upper() - angle) / dt;
         double toLower = (hinge.lower() - angle) / dt;
         RevoluteJoint joint = joints[h];
-        if (speed > toUpper && toUpper > 0) {
+        if (Math.max(Math.max(now, free), afterParent) > toUpper && toUpper > 0) {
             joint.setMotorSpeed((float) toUpper);
             joint.enableMotor(true);
-        } else if (speed < toLower && toLower < 0) {
+            braked[c] = parentBraked + toUpper;
+        } else if (Math.min(Math.min(now, free), afterParentLow) < toLower && toLower < 0) {
             joint.setMotorSpeed((float) toLower);
             joint.enableMotor(true);
+            braked[c] = parentBraked + toLower;
         } else if (joint.isMotorEnabled()) {
             joint.enableMotor(false);
         }
