@@ -65,6 +65,11 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
             connection.close();
             throw e;
         }
+        if (d.getNumEnvs() > 0) {
+            Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
+            throw new GymException("the server at " + address + " serves a vector env of " + d.getNumEnvs()
+                    + " sub-envs: use RemoteVectorEnv");
+        }
         this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
         this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
         this.metadata = Map.copyOf(nonNull(ValueCodec.decodeMap(d.getMetadata())));
@@ -97,7 +102,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      * @param <A> the action type the caller expects
      * @return the connected env
      * @throws dev.gym4j.api.EnvNotFoundException if the server does not know the id (the message suggests ids)
-     * @throws GymException naming the address if the handshake fails or times out
+     * @throws GymException naming the address if the handshake fails or times out, or the server serves a vector env
      */
     public static <O, A> RemoteEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
         return new RemoteEnv<>(address, envId, kwargs, options);
