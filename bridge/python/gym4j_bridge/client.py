@@ -157,6 +157,17 @@ def _copy(msg):
     return out
 
 
+def _close_quietly(conn):
+    req = pb.Request()
+    req.close.SetInParent()
+    try:
+        conn.call(req, timeout=min(1.0, conn.timeout))
+    except BridgeError:
+        pass
+    finally:
+        conn.close()
+
+
 class _Spec:
     """What the server says about its env's registration (a light stand-in for gymnasium's EnvSpec)."""
 
@@ -189,6 +200,10 @@ class RemoteEnv(Env):
         except BaseException:
             self._conn.close()
             raise
+        if d.num_envs:
+            _close_quietly(self._conn)
+            raise BridgeError(f"the server at {address} serves a vector env of {d.num_envs} sub-envs: use "
+                              "RemoteVectorEnv", "UNSUPPORTED", address)
         self.address = address
         self.observation_space = codec.space_from_wire(d.observation_space)
         self.action_space = codec.space_from_wire(d.action_space)

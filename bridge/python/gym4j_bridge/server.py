@@ -18,6 +18,20 @@ def _error(code, message, rid=0):
     return r
 
 
+def _is_vector(env):
+    """A vector env is anything with an integer num_envs (a gymnasium.vector.VectorEnv, an EnvPool, ...)."""
+    n = getattr(env, "num_envs", None)
+    return isinstance(n, (int, np.integer)) and not isinstance(n, bool)
+
+
+def _vector_spaces(env):
+    missing = [a for a in ("observation_space", "action_space", "single_observation_space", "single_action_space")
+               if getattr(env, a, None) is None]
+    if missing:
+        raise TypeError(f"a served vector env needs {', '.join(missing)} (the batched spaces and one sub-env's)")
+    return env.observation_space, env.action_space, env.single_observation_space, env.single_action_space
+
+
 def _code_for(exc):
     name = type(exc).__name__
     if isinstance(exc, codec.ProtocolError):
@@ -142,22 +156,38 @@ class EnvServer:
         if h.protocol_version != codec.PROTOCOL_VERSION:
             return _error(pb.ERROR_CODE_UNSUPPORTED_VERSION, f"this server speaks gym4j bridge protocol version "
                           f"{codec.PROTOCOL_VERSION}, the client asked for {h.protocol_version}", req.id)
-        if h.num_envs:
-            return _error(pb.ERROR_CODE_UNSUPPORTED, "this Python server serves single envs only", req.id)
         self._close_session(ident)
         try:
             env = self._factory(h.env_id or None, **codec.decode_map(h.kwargs))
         except Exception as e:  # noqa: BLE001
             code = pb.ERROR_CODE_ENV_NOT_FOUND if isinstance(e, LookupError) else pb.ERROR_CODE_INVALID_ARGUMENT
             return _error(code, f"{type(e).__name__}: {e}", req.id)
-        self._sessions[ident] = (env, time.monotonic())
+        vector = _is_vector(env)
+        # num_envs 0 asks for whatever the server serves; N >= 1 asks for a vector env of N sub-envs.
+        if h.num_envs and not (vector and int(env.num_envs) == h.num_envs):
+            self._release(env)
+            what = f"a vector env of {int(env.num_envs)} sub-envs" if vector else "single envs only"
+            return _error(pb.ERROR_CODE_UNSUPPORTED, f"the client asked for {h.num_envs} sub-envs; this Python "
+                          f"server serves {what}", req.id)
         r = pb.Response(id=req.id)
         r.hello.protocol_version = codec.PROTOCOL_VERSION
         r.hello.capabilities.extend(codec.CAPABILITIES)
         r.hello.server_name = "gym4j-python"
         d = r.hello.env
-        d.observation_space.CopyFrom(codec.space_to_wire(env.observation_space))
-        d.action_space.CopyFrom(codec.space_to_wire(env.action_space))
+        try:
+            if vector:
+                obs_space, act_space, single_obs, single_act = _vector_spaces(env)
+                d.num_envs = int(env.num_envs)
+                d.single_observation_space.CopyFrom(codec.space_to_wire(single_obs))
+                d.single_action_space.CopyFrom(codec.space_to_wire(single_act))
+            else:
+                obs_space, act_space = env.observation_space, env.action_space
+            d.observation_space.CopyFrom(codec.space_to_wire(obs_space))
+            d.action_space.CopyFrom(codec.space_to_wire(act_space))
+        except Exception as e:  # noqa: BLE001 - an env the protocol cannot describe
+            self._release(env)
+            return _error(pb.ERROR_CODE_INVALID_ARGUMENT, f"{type(e).__name__}: {e}", req.id)
+        self._sessions[ident] = (env, time.monotonic())
         d.metadata.CopyFrom(codec.encode_map(getattr(env, "metadata", {}) or {}))
         if getattr(env, "render_mode", None):
             d.render_mode = env.render_mode
@@ -173,6 +203,8 @@ class EnvServer:
         return r
 
     def _dispatch(self, env, req, body):
+        if _is_vector(env):
+            return self._dispatch_vector(env, req, body)
         r = pb.Response(id=req.id)
         if body == "reset":
             seed = codec.seed_from_wire(req.reset.seed) if req.reset.HasField("seed") else None
@@ -199,17 +231,55 @@ class EnvServer:
             return _error(pb.ERROR_CODE_UNSUPPORTED, f"{body} does not apply to a single env", req.id)
         return r
 
+    def _dispatch_vector(self, env, req, body):
+        r = pb.Response(id=req.id)
+        if body == "vector_reset":
+            vr = req.vector_reset
+            if len(vr.seeds):
+                if len(vr.seeds) != env.num_envs:
+                    raise ValueError(f"expected {env.num_envs} seeds, one per sub-env, got {len(vr.seeds)}")
+                seed = [codec.seed_from_wire(s) for s in vr.seeds]
+            else:
+                seed = codec.seed_from_wire(vr.seed) if vr.HasField("seed") else None
+            options = codec.decode_map(vr.options) or None
+            obs, infos = env.reset(seed=seed, options=options)
+            r.vector_reset.observations.CopyFrom(codec.encode(env.observation_space, obs))
+            r.vector_reset.infos.CopyFrom(codec.encode_map(infos))
+        elif body == "vector_step":
+            actions = codec.decode(env.action_space, req.vector_step.actions)
+            obs, rewards, terminations, truncations, infos = env.step(actions)
+            n = int(env.num_envs)
+            s = r.vector_step
+            s.observations.CopyFrom(codec.encode(env.observation_space, obs))
+            s.rewards.CopyFrom(codec.tensor(np.asarray(rewards, dtype=np.float64).reshape(n)))
+            s.terminated.CopyFrom(codec.tensor(np.asarray(terminations, dtype=np.bool_).reshape(n)))
+            s.truncated.CopyFrom(codec.tensor(np.asarray(truncations, dtype=np.bool_).reshape(n)))
+            s.infos.CopyFrom(codec.encode_map(infos))
+        else:
+            return _error(pb.ERROR_CODE_UNSUPPORTED, f"{body} does not apply to a vector env: use vector_reset and "
+                          "vector_step", req.id)
+        return r
+
     def _close_session(self, ident):
         session = self._sessions.pop(ident, None)
-        if session is not None and not getattr(self, "_shared", False):
+        if session is not None:
+            self._release(session[0])
+
+    def _release(self, env):
+        if not getattr(self, "_shared", False):
             try:
-                session[0].close()
+                env.close()
             except Exception:  # noqa: BLE001 - a failing close must not take the server down
                 pass
 
 
 def serve(env, address=DEFAULT_ADDRESS, *, block=True, **options):
     """Serves a Python env (a gymnasium.Env, or any object with reset/step and spaces) at `address`.
+
+    A vector env (a gymnasium.vector.VectorEnv, or any object with an integer num_envs, the batched
+    observation_space/action_space, single_observation_space/single_action_space, and reset/step on
+    batches) is served as one: a client asks for it with num_envs 0 or N (Java's RemoteVectorEnv, this
+    package's RemoteVectorEnv), and each step's whole batch travels in one message.
 
     `env` is either a callable `make(env_id, **kwargs)` giving each client its own env, or one env
     instance shared by every client (then Close does not close it). With block=True it serves until

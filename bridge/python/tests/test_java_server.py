@@ -7,7 +7,7 @@ import unittest
 import numpy as np
 import zmq
 
-from gym4j_bridge import BridgeError, BridgeTimeout, RemoteEnv
+from gym4j_bridge import BridgeError, BridgeTimeout, RemoteEnv, RemoteVectorEnv
 from gym4j_bridge import bridge_pb2 as pb
 
 from .javaserver import JavaServer
@@ -94,12 +94,20 @@ class CartPoleReferenceReplayTest(unittest.TestCase):
     def test_seed_of_any_size_reaches_the_server(self):
         env = RemoteEnv(self.server.endpoint, timeout=10)
         try:
-            with self.assertRaises(BridgeError) as caught:
-                env.reset(seed=2 ** 70 + 5)  # Java envs take seeds below 2**63: a clear error, not a wrap-around
-            self.assertEqual(caught.exception.code, "INVALID_ARGUMENT")
-            env.reset(seed=2 ** 63 - 1)
+            for seed in (2 ** 70, 2 ** 63, 2 ** 63 - 1, 10 ** 40 + 3):
+                obs, _ = env.reset(seed=seed)
+                # What Gymnasium's CartPole-v1 reset(seed=seed) returns: NumPy's default_rng(seed), any size.
+                expected = np.random.default_rng(seed).uniform(low=-0.05, high=0.05, size=(4,)).astype(np.float32)
+                np.testing.assert_array_equal(obs, expected, err_msg=f"seed {seed}")
         finally:
             env.close()
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=2, timeout=10)
+        try:
+            with self.assertRaises(BridgeError) as caught:
+                vec.reset(seed=2 ** 70)  # a vector env's base seed (sub-env i gets seed + i) is below 2**63
+            self.assertEqual(caught.exception.code, "INVALID_ARGUMENT")
+        finally:
+            vec.close()
 
     def test_garbage_truncated_and_wrong_version_get_error_replies(self):
         ctx = zmq.Context.instance()

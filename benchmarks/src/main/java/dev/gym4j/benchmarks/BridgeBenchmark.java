@@ -25,9 +25,16 @@ import org.zeromq.ZMQ;
 
 /**
  * The bridge over tcp loopback, one client thread and an in-process {@link EnvServer}:
- * {@code rawReqRep} is JeroMQ REQ/REP with 64-byte messages (the yardstick), {@code remoteEnvStep} one
+ * {@code rawReqRep} is JeroMQ REQ/REP with 64-byte messages (issue 7's yardstick),
+ * {@code rawDealerRouter} the bridge's own socket pair (DEALER client, ROUTER server) with messages the
+ * size of a CartPole step's (24-byte request, 48-byte reply), and {@code remoteEnvStep} one
  * {@code RemoteEnv} CartPole-v1 step (a full round trip: Protobuf request, env step, Protobuf reply).
  * Score = round trips per second.
+ *
+ * <p>All three run with the same threads: the client thread, one ZeroMQ I/O thread shared by both ends
+ * (the raw pairs share one context; {@code EnvServer} and {@code RemoteEnv} share the bridge's JVM-wide
+ * context) and the server thread. A server in another process adds an I/O thread and a wake-up per
+ * message there, for raw sockets and the bridge alike.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BridgeBenchmark}.
  *
@@ -46,8 +53,11 @@ public class BridgeBenchmark {
     private RemoteEnv<float[], Integer> env;
     private ZContext context;
     private ZMQ.Socket req;
+    private ZMQ.Socket dealer;
     private Thread echo;
+    private Thread routerEcho;
     private final byte[] message = new byte[64];
+    private final byte[] stepSizedRequest = new byte[24];
     private int n;
 
     /** Starts the env server and the REP echo server, and connects both clients. */
@@ -61,17 +71,43 @@ public class BridgeBenchmark {
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(200);
         echo = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                byte[] m = rep.recv(0);
-                if (m != null) {
-                    rep.send(m, 0);
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    byte[] m = rep.recv(0);
+                    if (m != null) {
+                        rep.send(m, 0);
+                    }
                 }
+            } catch (org.zeromq.ZMQException stopped) {
+                // tearDown interrupted a blocking receive: the echo is over
             }
         }, "rep-echo");
         echo.setDaemon(true);
         echo.start();
         req = context.createSocket(SocketType.REQ);
         req.connect("tcp://127.0.0.1:" + port);
+        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+        int routerPort = router.bindToRandomPort("tcp://127.0.0.1");
+        router.setReceiveTimeOut(200);
+        byte[] stepSizedReply = new byte[48];
+        routerEcho = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    byte[] identity = router.recv(0);
+                    if (identity != null) {
+                        router.recv(0);
+                        router.sendMore(identity);
+                        router.send(stepSizedReply, 0);
+                    }
+                }
+            } catch (org.zeromq.ZMQException stopped) {
+                // tearDown interrupted a blocking receive: the echo is over
+            }
+        }, "router-echo");
+        routerEcho.setDaemon(true);
+        routerEcho.start();
+        dealer = context.createSocket(SocketType.DEALER);
+        dealer.connect("tcp://127.0.0.1:" + routerPort);
     }
 
     /** Stops everything. */
@@ -80,7 +116,9 @@ public class BridgeBenchmark {
         env.close();
         server.close();
         echo.interrupt();
+        routerEcho.interrupt();
         echo.join(2000);
+        routerEcho.join(2000);
         context.close();
     }
 
@@ -89,6 +127,13 @@ public class BridgeBenchmark {
     public int rawReqRep() {
         req.send(message, 0);
         return req.recv(0).length;
+    }
+
+    /** @return the reply's length */
+    @Benchmark
+    public int rawDealerRouter() {
+        dealer.send(stepSizedRequest, 0);
+        return dealer.recv(0).length;
     }
 
     /** @return whether the episode ended (then it is reset, inside the measurement) */

@@ -171,7 +171,11 @@ final class Connection implements AutoCloseable {
         }
     }
 
-    /** One ZeroMQ context for every client in the JVM: contexts own I/O threads, sockets are cheap. */
+    /**
+     * One ZeroMQ context for every bridge socket in the JVM, clients and servers alike: contexts own I/O
+     * threads, sockets are cheap, and a server and client that share the I/O thread save a thread
+     * wake-up per message. Never closed (its I/O thread is a daemon).
+     */
     static final class SharedContext {
         private static ZContext context;
 

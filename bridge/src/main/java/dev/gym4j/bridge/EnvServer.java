@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -33,6 +34,12 @@ import org.zeromq.ZMQ;
  * the server. Requests are served one at a time on the server's own thread, so envs need not be
  * thread-safe.
  *
+ * <p>The server's socket lives in the JVM-wide ZeroMQ context that {@link RemoteEnv} and
+ * {@link RemoteVectorEnv} use too: one I/O thread carries every bridge socket in the JVM, so a server
+ * and its clients in one JVM (tests, benchmarks, a trainer that serves its own envs) do not pay an
+ * extra thread wake-up per message, and {@link #close()} returns only once the address is free to be
+ * bound again.
+ *
  * <p>Thread safety: {@link #endpoint()}, {@link #activeClients()} and {@link #close()} may be called
  * from any thread.
  */
@@ -40,6 +47,7 @@ public final class EnvServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EnvServer.class.getName());
     private static final int POLL_MILLIS = 50;
+    private static final AtomicLong MONITORS = new AtomicLong();
 
     private final ServerOptions options;
     private final EnvFactory factory;
@@ -56,7 +64,7 @@ public final class EnvServer implements AutoCloseable {
     private EnvServer(ServerOptions options, EnvFactory factory) {
         this.options = options;
         this.factory = factory;
-        this.context = new ZContext(1);
+        this.context = Connection.SharedContext.get();
         this.router = context.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setMaxMsgSize(options.maxMessageSize());
@@ -68,7 +76,7 @@ public final class EnvServer implements AutoCloseable {
         try {
             this.endpoint = bind(router, options.bind());
         } catch (RuntimeException e) {
-            context.close();
+            context.destroySocket(router);
             throw new GymException("Cannot bind " + options.bind() + ": " + e.getMessage(), e);
         }
         this.thread = new Thread(this::loop, "gym4j-env-server " + endpoint);
@@ -164,7 +172,7 @@ public final class EnvServer implements AutoCloseable {
             }
             sessions.clear();
             activeClients = 0;
-            context.close();
+            release();
             stopped.countDown();
         }
     }
@@ -262,6 +270,33 @@ public final class EnvServer implements AutoCloseable {
         return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
                 .addAllCapabilities(Protocol.CAPABILITIES).setServerName("gym4j-java")
                 .setEnv(session.describe())).build();
+    }
+
+    /**
+     * Closes the socket. Closing a socket of a shared context is asynchronous (the I/O thread closes the
+     * listener later), so for a tcp endpoint this unbinds and waits, at most a second, for the listener's
+     * CLOSED event: a server restarted on the same address right after {@link #close()} then binds.
+     */
+    private void release() {
+        ZMQ.Socket monitor = null;
+        try {
+            if (endpoint.startsWith("tcp://")) {
+                String address = "inproc://gym4j-env-server-closed-" + MONITORS.incrementAndGet();
+                router.monitor(address, ZMQ.EVENT_CLOSED);
+                monitor = context.createSocket(SocketType.PAIR);
+                monitor.setReceiveTimeOut(1000);
+                monitor.connect(address);
+                router.unbind(endpoint);
+                ZMQ.Event.recv(monitor);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + endpoint + ": " + e);
+        } finally {
+            if (monitor != null) {
+                context.destroySocket(monitor);
+            }
+            context.destroySocket(router);
+        }
     }
 
     private static ByteBuffer copy(ByteBuffer b) {

@@ -67,7 +67,7 @@ final class EnvSession extends Session {
     void handle(Request request, Response.Builder reply) {
         switch (request.getBodyCase()) {
             case RESET: {
-                ResetResult<Object> r = env.reset(seed(request.getReset().hasSeed(), request.getReset().getSeed()),
+                ResetResult<Object> r = env.resetWithSeed(bigSeed(request.getReset().hasSeed(), request.getReset().getSeed()),
                         ValueCodec.decodeMap(request.getReset().getOptions()));
                 reply.setReset(ResetReply.newBuilder()
                         .setObservation(ValueCodec.encode(env.observationSpace(), r.observation()))
@@ -97,14 +97,19 @@ final class EnvSession extends Session {
         }
     }
 
-    /** @return the seed as a long, null when absent */
+    /** @return the seed of any size, null when absent */
+    static BigInteger bigSeed(boolean present, Seed seed) {
+        return present ? new BigInteger(1, seed.getMagnitude().toByteArray()) : null;
+    }
+
+    /** @return the seed as a long, null when absent, for vector envs (their base seed is a long) */
     static Long seed(boolean present, Seed seed) {
-        if (!present) {
+        BigInteger big = bigSeed(present, seed);
+        if (big == null) {
             return null;
         }
-        BigInteger big = new BigInteger(1, seed.getMagnitude().toByteArray());
         if (big.bitLength() > 63) {
-            throw new dev.gym4j.api.InvalidArgumentException("seed " + big + " is larger than this env accepts (at most 2^63 - 1)");
+            throw new dev.gym4j.api.InvalidArgumentException("seed " + big + " is larger than a vector env accepts (at most 2^63 - 1)");
         }
         return big.longValue();
     }

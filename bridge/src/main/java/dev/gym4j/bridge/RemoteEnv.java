@@ -65,6 +65,11 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
             connection.close();
             throw e;
         }
+        if (d.getNumEnvs() > 0) {
+            Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
+            throw new GymException("the server at " + address + " serves a vector env of " + d.getNumEnvs()
+                    + " sub-envs: use RemoteVectorEnv");
+        }
         this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
         this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
         this.metadata = Map.copyOf(nonNull(ValueCodec.decodeMap(d.getMetadata())));
@@ -97,7 +102,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      * @param <A> the action type the caller expects
      * @return the connected env
      * @throws dev.gym4j.api.EnvNotFoundException if the server does not know the id (the message suggests ids)
-     * @throws GymException naming the address if the handshake fails or times out
+     * @throws GymException naming the address if the handshake fails or times out, or the server serves a vector env
      */
     public static <O, A> RemoteEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
         return new RemoteEnv<>(address, envId, kwargs, options);
@@ -124,20 +129,23 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
         if (seed != null && seed < 0) {
             throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
         }
-        return reset(seed == null ? null : BigInteger.valueOf(seed), options);
+        return resetWithSeed(seed == null ? null : BigInteger.valueOf(seed), options);
     }
 
     /**
-     * Starts a new episode with a seed of any size (Gymnasium accepts any non-negative Python int; the
-     * server's env decides what it accepts).
+     * Starts a new episode with a seed of any size (Gymnasium accepts any non-negative Python int): the
+     * seed travels as it is, and the server's env decides what it accepts (gym4j's {@code EnvServer}
+     * takes any size for envs that extend {@code AbstractEnv}).
      *
      * @param seed null to continue the random stream, else a non-negative seed
      * @param options reset options; never null
      * @return the first observation and info
+     * @throws InvalidArgumentException if the seed is negative, or the server's env refuses it
      * @throws GymException if the server fails or does not answer in time
      */
+    @Override
     @SuppressWarnings("unchecked")
-    public ResetResult<O> reset(BigInteger seed, Map<String, ?> options) {
+    public ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
         ensureOpen();
         Reset.Builder reset = Reset.newBuilder().setOptions(ValueCodec.encodeMap(options == null ? Map.of() : options));
         if (seed != null) {

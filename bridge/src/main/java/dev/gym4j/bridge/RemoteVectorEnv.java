@@ -2,51 +2,51 @@ package dev.gym4j.bridge;
 
 import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.GymException;
+import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.ResetNeededException;
+import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.spaces.Box;
+import dev.gym4j.api.spaces.MultiBinary;
+import dev.gym4j.api.spaces.MultiDiscrete;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.vector.AutoresetMode;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Response;
+import dev.gym4j.bridge.proto.Tensor;
 import dev.gym4j.bridge.proto.VectorReset;
 import dev.gym4j.bridge.proto.VectorStep;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A vector env served by another process ({@code gym4j serve ENV --num-envs N}, or any bridge server
- * asked for N envs): the whole batch of actions goes out in one message per step and the whole batch
- * of observations comes back in one. Sub-envs that end are reset by the next step (Gymnasium 1.x's
- * default autoreset): that step ignores their action and reports reward 0.
+ * A vector env served by another process ({@code gym4j serve ENV --num-envs N}, a Python
+ * {@code gym4j_bridge.serve} of a Gymnasium vector env, or any bridge server asked for N envs), used
+ * as an ordinary {@link VectorEnv}: wrappers, {@code RecordVideoVector} and rollouts take it as they take
+ * a local one. The whole batch of actions goes out in one message per step and the whole batch of
+ * observations comes back in one.
  *
  * <p>Observations and actions are the batched spaces' values: for a {@code Box} a flat primitive array
  * of {@code numEnvs * size} elements, for {@code Discrete} actions a {@code long[]} of {@code numEnvs}.
- * Timeouts and reconnection behave as in {@link RemoteEnv}.
+ * Each call returns a new {@link VectorBatch} with new arrays (the server's vector env applies its
+ * autoreset mode, which the handshake's metadata names; Gymnasium's default, next-step, when it names
+ * none). Per-sub-env infos are rebuilt from the vector info dict the server sends: an integer that fits
+ * an {@code int} comes back as an {@code Integer}, a float as a {@code Double}. Timeouts and
+ * reconnection behave as in {@link RemoteEnv}.
  *
  * <p>Thread safety: not thread-safe; confine an instance to one thread at a time.
  *
  * @param <O> the batched observation type (for example {@code float[]})
  * @param <A> the batched action type (for example {@code long[]})
  */
-public final class RemoteVectorEnv<O, A> implements AutoCloseable {
-
-    /**
-     * One batch: per sub-env, the observation (inside {@code observations}), reward, end flags and info.
-     *
-     * @param observations the batched observations
-     * @param rewards one reward per sub-env (0 on reset)
-     * @param terminated per sub-env
-     * @param truncated per sub-env
-     * @param infos the vector infos as the server's vector env gives them (Gymnasium's form: per key an array
-     *     over sub-envs and a {@code _key} mask)
-     * @param <O> the batched observation type
-     */
-    public record Batch<O>(O observations, double[] rewards, boolean[] terminated, boolean[] truncated, Map<String, Object> infos) {
-        /** Checks that nothing is null. */
-        public Batch {
-            Objects.requireNonNull(observations, "observations");
-            Objects.requireNonNull(infos, "infos");
-        }
-    }
+public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
 
     private final Connection connection;
     private final ClientOptions options;
@@ -56,11 +56,17 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
     private final Space<A> actionSpace;
     private final Space<?> singleObservationSpace;
     private final Space<?> singleActionSpace;
+    private final AutoresetMode autoresetMode;
+    private final Map<String, Object> metadata;
+    private final EnvSpec spec;
     private boolean closed;
 
     @SuppressWarnings("unchecked")
     private RemoteVectorEnv(String address, String envId, Map<String, ?> kwargs, int numEnvs, ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        if (numEnvs < 0) {
+            throw new IllegalArgumentException("numEnvs must be >= 0 (0 for the server's default), got " + numEnvs);
+        }
         this.connection = new Connection(Objects.requireNonNull(address, "address"), options);
         this.hello = Handshake.request(envId, kwargs, numEnvs);
         EnvDescription d;
@@ -69,15 +75,20 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
             if (d.getNumEnvs() < 1) {
                 throw new GymException("the server at " + address + " serves a single env, not a vector env: ask for numEnvs >= 1");
             }
+            this.numEnvs = d.getNumEnvs();
+            this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
+            this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
+            this.singleObservationSpace = SpaceCodec.fromWire(d.getSingleObservationSpace());
+            this.singleActionSpace = SpaceCodec.fromWire(d.getSingleActionSpace());
+            Map<String, Object> meta = new LinkedHashMap<>(ValueCodec.decodeMap(d.getMetadata()));
+            this.autoresetMode = autoresetMode(meta.get("autoreset_mode"), address);
+            meta.put("autoreset_mode", autoresetMode);
+            this.metadata = Collections.unmodifiableMap(meta);
+            this.spec = Handshake.spec(d, address, options);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-        this.numEnvs = d.getNumEnvs();
-        this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
-        this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
-        this.singleObservationSpace = SpaceCodec.fromWire(d.getSingleObservationSpace());
-        this.singleActionSpace = SpaceCodec.fromWire(d.getSingleActionSpace());
     }
 
     /**
@@ -91,61 +102,97 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
      * @param <O> the batched observation type
      * @param <A> the batched action type
      * @return the connected vector env
-     * @throws GymException naming the address if the handshake fails or times out
+     * @throws IllegalArgumentException if {@code numEnvs} is negative
+     * @throws GymException naming the address if the handshake fails or times out, or the server serves
+     *     a single env
      */
     public static <O, A> RemoteVectorEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, int numEnvs, ClientOptions options) {
         return new RemoteVectorEnv<>(address, envId, kwargs, numEnvs, options);
     }
 
-    /** @return the number of sub-envs */
+    /** @return the server's endpoint */
+    public String address() {
+        return connection.address();
+    }
+
+    @Override
     public int numEnvs() {
         return numEnvs;
     }
 
-    /** @return the batched observation space */
+    @Override
     public Space<O> observationSpace() {
         return observationSpace;
     }
 
-    /** @return the batched action space */
+    @Override
     public Space<A> actionSpace() {
         return actionSpace;
     }
 
-    /** @return one sub-env's observation space */
+    @Override
     public Space<?> singleObservationSpace() {
         return singleObservationSpace;
     }
 
-    /** @return one sub-env's action space */
+    @Override
     public Space<?> singleActionSpace() {
         return singleActionSpace;
     }
 
+    /** @return the server vector env's autoreset mode, from the handshake's metadata */
+    @Override
+    public AutoresetMode autoresetMode() {
+        return autoresetMode;
+    }
+
+    /** @return the spec the server named (its creator connects a {@link RemoteEnv}), or null */
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    /** @return the server's metadata, with {@code autoreset_mode} as an {@link AutoresetMode} */
+    @Override
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
     /**
-     * Resets every sub-env; sub-env {@code i} gets {@code seed + i}.
+     * Resets sub-envs on the server; sub-env {@code i} gets {@code seed + i}.
      *
      * @param seed null to continue the random streams, else a non-negative seed
-     * @param resetOptions options for every sub-env
-     * @return the first observations (rewards 0, no ends)
+     * @param resetOptions options for every sub-env; {@link VectorEnv#RESET_MASK} selects sub-envs
+     * @return the first observations (rewards 0, no ends) and the reset infos
+     * @throws InvalidArgumentException if the seed is negative or the mask is not a {@code boolean[numEnvs]}
+     * @throws GymException naming the address if the server fails or does not answer in time
      */
-    @SuppressWarnings("unchecked")
-    public Batch<O> reset(Long seed, Map<String, ?> resetOptions) {
+    @Override
+    public VectorBatch<O> reset(Long seed, Map<String, ?> resetOptions) {
         ensureOpen();
-        VectorReset.Builder r = VectorReset.newBuilder().setOptions(ValueCodec.encodeMap(resetOptions == null ? Map.of() : resetOptions));
+        Map<String, ?> opts = resetOptions == null ? Map.of() : resetOptions;
+        Object mask = opts.get(RESET_MASK);
+        if (mask != null && !(mask instanceof boolean[] b && b.length == numEnvs)) {
+            throw new InvalidArgumentException("the reset option " + RESET_MASK + " must be a boolean[" + numEnvs + "], got " + mask);
+        }
+        VectorReset.Builder r = VectorReset.newBuilder().setOptions(ValueCodec.encodeMap(opts));
         if (seed != null) {
-            r.setSeed(RemoteEnv.seedOf(java.math.BigInteger.valueOf(seed)));
+            if (seed < 0) {
+                throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
+            }
+            r.setSeed(RemoteEnv.seedOf(BigInteger.valueOf(seed)));
         }
         Request.Builder request = Request.newBuilder().setVectorReset(r);
-        Response reply = connection.call(request, options.timeout().toMillis());
+        Response reply = connection.call(request, timeoutMillis());
         if (reply.hasError() && reply.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
-            Handshake.perform(connection, hello, options.timeout().toMillis());
-            reply = connection.call(request, options.timeout().toMillis());
+            // The server restarted or dropped us while idle: make fresh sub-envs there and start again.
+            Handshake.perform(connection, hello, timeoutMillis());
+            reply = connection.call(request, timeoutMillis());
         }
         check(reply, Response.BodyCase.VECTOR_RESET);
-        O obs = (O) ValueCodec.decode(observationSpace, reply.getVectorReset().getObservations());
-        return new Batch<>(obs, new double[numEnvs], new boolean[numEnvs], new boolean[numEnvs],
-                ValueCodec.decodeMap(reply.getVectorReset().getInfos()));
+        var v = reply.getVectorReset();
+        return batch(v.getObservations(), new double[numEnvs], new boolean[numEnvs], new boolean[numEnvs],
+                ValueCodec.decodeMap(v.getInfos()));
     }
 
     /**
@@ -153,25 +200,33 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
      *
      * @param actions a value of the batched action space
      * @return the next observations, rewards, end flags and infos
+     * @throws InvalidArgumentException if {@code actions} is not an array of the batched action type and length
+     * @throws ResetNeededException if the server no longer has this client's sub-envs, or before the first reset
+     * @throws GymException naming the address if the server fails (an invalid action, say) or does not
+     *     answer in time
      */
-    @SuppressWarnings("unchecked")
-    public Batch<O> step(A actions) {
+    @Override
+    public VectorBatch<O> step(A actions) {
         ensureOpen();
+        checkActions(actions);
         Request.Builder request = Request.newBuilder().setVectorStep(VectorStep.newBuilder().setActions(ValueCodec.encode(actionSpace, actions)));
-        Response reply = connection.call(request, options.timeout().toMillis());
+        Response reply = connection.call(request, timeoutMillis());
+        if (reply.hasError() && reply.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
+            throw new ResetNeededException("the server at " + address() + " no longer has this client's sub-envs (it restarted, "
+                    + "or dropped the client after an idle timeout): call reset() to start again");
+        }
         check(reply, Response.BodyCase.VECTOR_STEP);
         var s = reply.getVectorStep();
-        O obs = (O) ValueCodec.decode(observationSpace, s.getObservations());
-        return new Batch<>(obs, (double[]) Tensors.toArray(s.getRewards()), (boolean[]) Tensors.toArray(s.getTerminated()),
-                (boolean[]) Tensors.toArray(s.getTruncated()), ValueCodec.decodeMap(s.getInfos()));
+        return batch(s.getObservations(), doubles(s.getRewards(), "rewards"), flags(s.getTerminated(), "terminated"),
+                flags(s.getTruncated(), "truncated"), ValueCodec.decodeMap(s.getInfos()));
     }
 
-    /** Frees the sub-envs on the server and the socket. Idempotent. */
+    /** Frees the sub-envs on the server (if it still answers within a second) and the socket. Idempotent. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            Handshake.closeQuietly(connection, Math.min(1000, options.timeout().toMillis()));
+            Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
         }
     }
 
@@ -180,18 +235,94 @@ public final class RemoteVectorEnv<O, A> implements AutoCloseable {
         return "RemoteVectorEnv<" + numEnvs + " envs at " + connection.address() + ">";
     }
 
+    @SuppressWarnings("unchecked")
+    private VectorBatch<O> batch(dev.gym4j.bridge.proto.Value observations, double[] rewards, boolean[] terminated,
+                                 boolean[] truncated, Map<String, Object> infos) {
+        O obs = (O) ValueCodec.decode(observationSpace, observations);
+        return VectorBatch.of(obs, rewards, terminated, truncated, VectorInfoRows.split(infos, numEnvs));
+    }
+
+    private void checkActions(A actions) {
+        if (actions == null) {
+            throw new InvalidArgumentException("actions must not be null: pass one action per sub-env");
+        }
+        Class<?> expected;
+        int length;
+        if (actionSpace instanceof Box<?> box) {
+            expected = box.dtype().arrayType();
+            length = box.size();
+        } else if (actionSpace instanceof MultiDiscrete md) {
+            expected = long[].class;
+            length = md.nvec().length;
+        } else if (actionSpace instanceof MultiBinary mb) {
+            expected = byte[].class;
+            length = mb.size();
+        } else {
+            return; // tuple and dict batches: the encoder checks their structure
+        }
+        if (actions.getClass() != expected || java.lang.reflect.Array.getLength(actions) != length) {
+            throw new InvalidArgumentException("actions for " + numEnvs + " sub-envs must be a " + expected.getSimpleName()
+                    .replace("[]", "[" + length + "]") + " (the batched action space " + actionSpace + "), got "
+                    + (actions.getClass().isArray() ? actions.getClass().getSimpleName().replace("[]", "["
+                    + java.lang.reflect.Array.getLength(actions) + "]") : actions.getClass().getName()));
+        }
+    }
+
+    private double[] doubles(Tensor t, String what) {
+        Object a = Tensors.toArray(t);
+        if (!(a instanceof double[] d) || d.length != numEnvs) {
+            throw new ProtocolException("the server at " + address() + " sent " + what + " that are not " + numEnvs + " float64s");
+        }
+        return d;
+    }
+
+    private boolean[] flags(Tensor t, String what) {
+        Object a = Tensors.toArray(t);
+        if (!(a instanceof boolean[] b) || b.length != numEnvs) {
+            throw new ProtocolException("the server at " + address() + " sent " + what + " flags that are not " + numEnvs + " bools");
+        }
+        return b;
+    }
+
+    /**
+     * @return the mode a server's {@code autoreset_mode} metadata names: gym4j's enum name
+     *     ({@code NEXT_STEP}), Gymnasium's value ({@code NextStep}) or its enum's {@code str}
+     *     ({@code AutoresetMode.NEXT_STEP}); next-step when absent
+     */
+    static AutoresetMode autoresetMode(Object value, String address) {
+        if (value == null) {
+            return AutoresetMode.NEXT_STEP;
+        }
+        String text = value.toString();
+        String name = normalise(text.substring(text.lastIndexOf('.') + 1));
+        for (AutoresetMode mode : AutoresetMode.values()) {
+            if (normalise(mode.name()).equals(name)) {
+                return mode;
+            }
+        }
+        throw new ProtocolException("the server at " + address + " names an unknown autoreset mode '" + text + "'");
+    }
+
+    private static String normalise(String s) {
+        return s.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
     private void check(Response r, Response.BodyCase expected) {
         if (r.hasError()) {
-            throw Errors.toException(r.getError(), connection.address());
+            throw Errors.toException(r.getError(), address());
         }
         if (r.getBodyCase() != expected) {
-            throw new ProtocolException("expected a " + expected + " reply from " + connection.address() + ", got " + r.getBodyCase());
+            throw new ProtocolException("expected a " + expected + " reply from " + address() + ", got " + r.getBodyCase());
         }
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new EnvClosedException(this + " is closed");
+            throw new EnvClosedException(this + " is closed: connect a new RemoteVectorEnv instead of using a closed one");
         }
+    }
+
+    private long timeoutMillis() {
+        return options.timeout().toMillis();
     }
 }

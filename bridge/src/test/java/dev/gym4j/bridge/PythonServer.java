@@ -5,23 +5,38 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** Starts {@code bridge/python/tests/walk_server.py} (a Python env behind {@code gym4j_bridge.serve}) once per test JVM. */
+/**
+ * Starts Python envs behind {@code gym4j_bridge.serve} once per test JVM: {@code bridge/python/tests/walk_server.py}
+ * (a single env) and {@code vector_walk_server.py} (a pure-NumPy vector env of 4).
+ */
 final class PythonServer {
 
-    private static Process process;
-    private static String endpoint;
+    private static final Map<String, String> ENDPOINTS = new HashMap<>();
 
     private PythonServer() {
     }
 
-    static synchronized String endpoint() {
-        if (endpoint != null) {
-            return endpoint;
+    /** @return the endpoint of the served single env (walk_server.py) */
+    static String endpoint() {
+        return endpoint("python/tests/walk_server.py");
+    }
+
+    /** @return the endpoint of the served vector env of 4 (vector_walk_server.py) */
+    static String vectorEndpoint() {
+        return endpoint("python/tests/vector_walk_server.py");
+    }
+
+    private static synchronized String endpoint(String path) {
+        String known = ENDPOINTS.get(path);
+        if (known != null) {
+            return known;
         }
-        File script = new File("python/tests/walk_server.py");
+        File script = new File(path);
         String python = new File("/usr/bin/python3").exists() ? "/usr/bin/python3" : "python3";
         boolean ready = script.exists() && canImport(python);
         if (!ready && System.getenv("CI") != null) {
@@ -29,16 +44,16 @@ final class PythonServer {
         }
         Assumptions.assumeTrue(ready, "python3 with zmq, protobuf and numpy is not installed");
         try {
-            process = new ProcessBuilder(python, script.getPath(), "tcp://127.0.0.1:0").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(python, script.getPath(), "tcp://127.0.0.1:0").redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             if (line == null || !line.contains(" on ")) {
                 process.destroyForcibly();
-                throw new AssertionError("walk_server.py did not start: " + line);
+                throw new AssertionError(script.getName() + " did not start: " + line);
             }
-            endpoint = line.substring(line.indexOf(" on ") + 4).strip();
-            Process p = process;
-            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+            String endpoint = line.substring(line.indexOf(" on ") + 4).strip();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ENDPOINTS.put(path, endpoint);
             return endpoint;
         } catch (IOException e) {
             throw new AssertionError("cannot start " + python + ": " + e.getMessage(), e);

@@ -18,7 +18,7 @@ class RemoteVectorEnvTest {
     @Test
     void sixteenRemoteEnvsMatchSixteenLocalOnes() {
         try (VectorEnv<float[], long[]> local = Gym.makeVec("CartPole-v1", N);
-             RemoteVectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), N,
+             VectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), N,
                      TestServers.fast())) {
             assertEquals(N, remote.numEnvs());
             assertEquals(local.observationSpace(), remote.observationSpace());
@@ -32,11 +32,11 @@ class RemoteVectorEnvTest {
                     actions[i] = (t * 7 + i * 3) % 5 < 2 ? 0 : 1;
                 }
                 VectorBatch<float[]> a = local.step(actions);
-                RemoteVectorEnv.Batch<float[]> b = remote.step(actions);
+                VectorBatch<float[]> b = remote.step(actions);
                 assertTrue(Arrays.equals(a.observations(), b.observations()), "step " + t);
                 assertTrue(Arrays.equals(a.rewards(), b.rewards()), "step " + t);
-                assertTrue(Arrays.equals(a.terminations(), b.terminated()), "step " + t);
-                assertTrue(Arrays.equals(a.truncations(), b.truncated()), "step " + t);
+                assertTrue(Arrays.equals(a.terminations(), b.terminations()), "step " + t);
+                assertTrue(Arrays.equals(a.truncations(), b.truncations()), "step " + t);
                 for (boolean x : a.terminations()) {
                     ends += x ? 1 : 0;
                 }

@@ -4,6 +4,7 @@ import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Spaces;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,15 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
             }
             npRandom = Generator.fromSeed(seed);
         }
+    }
+
+    /**
+     * Re-creates the generator from a seed of any size without resetting; {@link Env#resetWithSeed} then
+     * resets the whole wrapper chain without a seed.
+     */
+    final void reseed(BigInteger seed) {
+        ensureOpen();
+        npRandom = Generator.fromSeed(seed);
     }
 
     /** Records that a reset happened, as {@link #reset(Long, Map)} does after {@link #doReset}. */

@@ -2,6 +2,7 @@ package dev.gym4j.api;
 
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Space;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +64,43 @@ public interface Env<O, A> extends AutoCloseable {
      * @throws GymException if the options are not understood or the env was closed
      */
     ResetResult<O> reset(Long seed, Map<String, ?> options);
+
+    /**
+     * Starts a new episode with a seed of any size, as Gymnasium's {@code reset(seed=...)} does for any
+     * non-negative Python int (NumPy's {@code SeedSequence}, and so
+     * {@link dev.gym4j.api.random.Generator#fromSeed(BigInteger)}, takes seeds of {@code 2^64} and more).
+     *
+     * <p>A null seed, or one below {@code 2^63}, goes to {@link #reset(Long, Map)}. A larger seed
+     * re-creates the generator of the base env ({@link #unwrapped()}, which must extend
+     * {@link AbstractEnv}) from the seed, then resets this env without a seed: every wrapper's reset runs
+     * as usual (it sees a null seed) and the episode is the one Gymnasium's {@code reset(seed=seed)}
+     * starts. An env that keeps its own generator, or forwards the seed elsewhere, overrides this method.
+     *
+     * @param seed null to continue the random stream, else a non-negative integer of any size
+     * @param options env-specific reset options; never null
+     * @return the first observation and an info map
+     * @throws InvalidArgumentException if {@code seed} is negative, or is {@code 2^63} or more and the base
+     *     env does not extend {@link AbstractEnv} (and this method is not overridden)
+     * @throws EnvClosedException if the env was closed
+     */
+    default ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
+        if (seed == null) {
+            return reset((Long) null, options);
+        }
+        if (seed.signum() < 0) {
+            throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
+        }
+        if (seed.bitLength() <= 63) {
+            return reset(seed.longValue(), options);
+        }
+        Env<?, ?> base = unwrapped();
+        if (!(base instanceof AbstractEnv<?, ?> seedable)) {
+            throw new InvalidArgumentException("seed " + seed + " is 2^63 or more, and " + this + " cannot take it: its base env "
+                    + base.getClass().getName() + " does not extend AbstractEnv and does not override resetWithSeed");
+        }
+        seedable.reseed(seed);
+        return reset((Long) null, options);
+    }
 
     /**
      * Advances the env by one step.

@@ -42,6 +42,70 @@ public final class VectorBatch<O> {
     }
 
     /**
+     * Makes a batch for a {@link VectorEnv} implemented outside this package, such as one whose sub-envs
+     * run in another process: rows {@code 0 .. n-1} hold sub-envs {@code 0 .. n-1} in order, where
+     * {@code n = rewards.length}.
+     *
+     * <p>Contract: the batch takes the arrays as they are, without copying, and hands them out from its
+     * accessors; the caller must not change them afterwards (make a new batch per call instead). Each
+     * row's info is kept as given and must not be changed either; {@link #infos()} combines them into
+     * Gymnasium's dict as for any other batch, and vector wrappers treat the batch like a local one.
+     *
+     * <p>Thread safety: the factory may be called from any thread; the batch it returns is not
+     * thread-safe, like every batch.
+     *
+     * @param observations the batched observations: a non-null value of the vector env's batched
+     *     observation type; when it is an array its length must be a multiple of {@code n}
+     * @param rewards one reward per sub-env; at least one
+     * @param terminations one {@code terminated} flag per sub-env
+     * @param truncations one {@code truncated} flag per sub-env
+     * @param infos one info map per sub-env (empty when it has none), each with non-null keys
+     * @param <O> the batched observation type
+     * @return the batch
+     * @throws NullPointerException if an argument, a row's info or an info key is null
+     * @throws IllegalArgumentException if there are no rows, or the lengths do not all match {@code n}
+     */
+    public static <O> VectorBatch<O> of(O observations, double[] rewards, boolean[] terminations, boolean[] truncations,
+                                        java.util.List<? extends Map<String, ?>> infos) {
+        Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(rewards, "rewards");
+        Objects.requireNonNull(terminations, "terminations");
+        Objects.requireNonNull(truncations, "truncations");
+        Objects.requireNonNull(infos, "infos");
+        int rows = rewards.length;
+        if (rows == 0) {
+            throw new IllegalArgumentException("a batch needs at least one row");
+        }
+        if (terminations.length != rows || truncations.length != rows || infos.size() != rows) {
+            throw new IllegalArgumentException("every per-row array needs " + rows + " rows (one per reward), got "
+                    + terminations.length + " terminations, " + truncations.length + " truncations and "
+                    + infos.size() + " infos");
+        }
+        if (observations.getClass().isArray() && java.lang.reflect.Array.getLength(observations) % rows != 0) {
+            throw new IllegalArgumentException("the observation array's length " + java.lang.reflect.Array.getLength(observations)
+                    + " is not a multiple of the " + rows + " rows");
+        }
+        int[] ids = new int[rows];
+        Map<String, Object>[] rowInfos = newInfoArray(rows);
+        for (int i = 0; i < rows; i++) {
+            ids[i] = i;
+            Map<String, ?> info = infos.get(i);
+            if (info == null) {
+                throw new NullPointerException("the info of row " + i + " is null (use an empty map)");
+            }
+            for (String key : info.keySet()) {
+                if (key == null) {
+                    throw new NullPointerException("the info of row " + i + " has a null key");
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> asObjects = (Map<String, Object>) info;
+            rowInfos[i] = asObjects;
+        }
+        return new VectorBatch<>(ids, observations, rewards, terminations, truncations, rowInfos);
+    }
+
+    /**
      * @param observations the batch's observation array
      * @param rows the number of rows
      * @param <O> its type
