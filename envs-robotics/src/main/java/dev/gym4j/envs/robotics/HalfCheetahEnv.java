@@ -57,7 +57,7 @@ import java.util.Map;
  * <table>
  * <caption>Keyword arguments</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>frame_skip</td><td>20</td><td>physics steps of 0.0025 s per env step (dt 0.05 s as in MuJoCo, which uses 5 of 0.01 s; shorter steps keep the light feet from swinging past their limits on impact)</td></tr>
+ * <tr><td>frame_skip</td><td>15</td><td>physics steps of 1/300 s per env step (dt 0.05 s as in MuJoCo, which uses 5 of 0.01 s; shorter steps keep the light feet from swinging past their limits on impact)</td></tr>
  * <tr><td>forward_reward_weight</td><td>1.0</td><td>weight of x velocity</td></tr>
  * <tr><td>ctrl_cost_weight</td><td>0.1</td><td>weight of the control cost</td></tr>
  * <tr><td>reset_noise_scale</td><td>0.1</td><td>scale of the reset noise</td></tr>
@@ -95,7 +95,7 @@ public final class HalfCheetahEnv extends LocomotionEnv {
                     new Hinge("ffoot", 5, 6, 0.49, 0.28, -0.5, 0.5, 30, 1.5, 60)),
             true, 0.4, true);
 
-    private static final LocomotionEnv.Spec SPEC = new LocomotionEnv.Spec("HalfCheetah", MODEL, 0.0025f, 20, 1.0, 1.0, 0.1,
+    private static final LocomotionEnv.Spec SPEC = new LocomotionEnv.Spec("HalfCheetah", MODEL, 1f / 300, 15, 1.0, 1.0, 0.1,
             Double.NaN, null, null, null, 0.1, true, NO_CLIP, new int[0], false);
 
     /** Makes the env with its default arguments. */

@@ -9,8 +9,8 @@ package dev.gym4j.envs.robotics;
  * would cross a limit within a step. What is left is an impact (a foot on the ground, a parent stopped at
  * its own limit) swinging a light limb past its limit within one physics step, which the short physics
  * steps keep small: in scans of 1,000 runs per env of 1000 steps each (200 seeds times every action
- * pattern of the stability properties), the worst was about 0.03 rad (HalfCheetah's front shin, Humanoid's
- * hips), hence the tolerance. For comparison, MuJoCo's soft limits let Gymnasium's HalfCheetah-v5 joints
+ * pattern of the stability properties), the worst was about 0.03 rad (HalfCheetah's shins and feet, Humanoid's
+ * hips; once 0.036), hence the tolerance. For comparison, MuJoCo's soft limits let Gymnasium's HalfCheetah-v5 joints
  * pass their ranges by up to 0.24 rad under saturated random actions. Hinges open by at most about 4 mm.
  * The speed bounds are about 1.5 times the largest speeds seen (21 m/s, 57 rad/s).
  *

@@ -240,7 +240,9 @@ public final class PlanarWorld {
      * before constraints), which catches a saturated actuator accelerating a light limb from rest; and the
      * child's spin against the parent's spin once the parent's own brake has acted, which catches the kick
      * a child gets when its parent is stopped at a limit (the child keeps its spin, so its angle relative
-     * to the parent jumps). Hinges are visited parents first, after every torque is applied.
+     * to the parent jumps). A joint already within jbox2d's limit (the last {@code angularSlop} before the
+     * model's) gets no brake: jbox2d's limit stops it this step, and its child's estimate counts it as
+     * stopped. Hinges are visited parents first, after every torque is applied.
      */
     private void brakeBeforeLimit(int h, Hinge hinge) {
         double dt = stepSettings.timestep();
@@ -260,6 +262,17 @@ public final class PlanarWorld {
         double toUpper = (hinge.upper() - angle) / dt;
         double toLower = (hinge.lower() - angle) / dt;
         RevoluteJoint joint = joints[h];
+        boolean atUpper = angle >= hinge.upper() - Settings.angularSlop;
+        boolean atLower = angle <= hinge.lower() + Settings.angularSlop;
+        if (atUpper || atLower) {
+            // jbox2d's own limit is active this step: it stops the joint moving further out
+            if (joint.isMotorEnabled()) {
+                joint.enableMotor(false);
+            }
+            double estimate = atUpper ? Math.min(freeSpin[c] - parentBraked, 0) : Math.max(freeSpin[c] - parentBraked, 0);
+            braked[c] = parentBraked + estimate;
+            return;
+        }
         if (Math.max(Math.max(now, free), afterParent) > toUpper && toUpper > 0) {
             joint.setMotorSpeed((float) toUpper);
             joint.enableMotor(true);
