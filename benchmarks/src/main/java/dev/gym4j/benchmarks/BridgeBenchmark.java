@@ -5,6 +5,11 @@ import dev.gym4j.bridge.EnvServer;
 import dev.gym4j.bridge.RemoteEnv;
 import dev.gym4j.bridge.RemoteVectorEnv;
 import dev.gym4j.bridge.ServerOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,10 +37,12 @@ import org.zeromq.ZMQ;
  * {@code RemoteEnv} CartPole-v1 step (a full round trip: Protobuf request, env step, Protobuf reply).
  * Score = round trips per second.
  *
- * <p>All three run with the same threads: the client thread, one ZeroMQ I/O thread shared by both ends
- * (the raw pairs share one context; {@code EnvServer} and {@code RemoteEnv} share the bridge's JVM-wide
- * context) and the server thread. A server in another process adds an I/O thread and a wake-up per
- * message there, for raw sockets and the bridge alike.
+ * <p>{@code server=same-jvm}: all three run with the same threads: the client thread, one ZeroMQ I/O
+ * thread shared by both ends (the raw pairs share one context; {@code EnvServer} and {@code RemoteEnv}
+ * share the bridge's JVM-wide context) and the server thread. {@code server=other-process}: the three
+ * servers run in a child JVM ({@link BridgeServers}), as {@code gym4j serve} would, which adds an I/O
+ * thread and a wake-up per message on each side, for raw sockets and the bridge alike; the child's JIT is
+ * warmed with {@value #CHILD_WARMUP} round trips of each kind before JMH's own warm-up.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BridgeBenchmark}.
  *
@@ -49,7 +57,15 @@ import org.zeromq.ZMQ;
 @Fork(1)
 public class BridgeBenchmark {
 
-    private EnvServer server;
+    /** Round trips of each kind that warm the child JVM's JIT in {@code other-process} runs. */
+    static final int CHILD_WARMUP = 50_000;
+
+    /** Where the servers run: {@code same-jvm} or {@code other-process}. */
+    @Param({"same-jvm", "other-process"})
+    public String server;
+
+    private EnvServer envServer;
+    private Process child;
     private RemoteEnv<float[], Integer> env;
     private ZContext context;
     private ZMQ.Socket req;
@@ -60,13 +76,53 @@ public class BridgeBenchmark {
     private final byte[] stepSizedRequest = new byte[24];
     private int n;
 
-    /** Starts the env server and the REP echo server, and connects both clients. */
+    /**
+     * Starts the env server and the two echo servers (here or in a child JVM), and connects the clients.
+     *
+     * @throws IOException if the child JVM cannot be started or read
+     */
     @Setup(Level.Trial)
-    public void setUp() {
-        server = EnvServer.start(ServerOptions.defaults("CartPole-v1"));
-        env = RemoteEnv.connect(server.endpoint(), null, Map.of(), ClientOptions.defaults());
-        env.reset(0L);
+    public void setUp() throws IOException {
         context = new ZContext(1);
+        String envEndpoint;
+        String repEndpoint;
+        String routerEndpoint;
+        if (server.equals("other-process")) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), BridgeServers.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IOException("the server JVM ended before printing its endpoints");
+            }
+            String[] endpoints = line.trim().split(" ");
+            envEndpoint = endpoints[0];
+            repEndpoint = endpoints[1];
+            routerEndpoint = endpoints[2];
+        } else if (server.equals("same-jvm")) {
+            envServer = EnvServer.start(ServerOptions.defaults("CartPole-v1"));
+            envEndpoint = envServer.endpoint();
+            repEndpoint = "tcp://127.0.0.1:" + startRepEcho();
+            routerEndpoint = "tcp://127.0.0.1:" + startRouterEcho();
+        } else {
+            throw new IllegalArgumentException("server must be same-jvm or other-process, got " + server);
+        }
+        env = RemoteEnv.connect(envEndpoint, null, Map.of(), ClientOptions.defaults());
+        env.reset(0L);
+        req = context.createSocket(SocketType.REQ);
+        req.connect(repEndpoint);
+        dealer = context.createSocket(SocketType.DEALER);
+        dealer.connect(routerEndpoint);
+        if (child != null) {
+            for (int i = 0; i < CHILD_WARMUP; i++) {
+                rawReqRep();
+                rawDealerRouter();
+                remoteEnvStep();
+            }
+        }
+    }
+
+    private int startRepEcho() {
         ZMQ.Socket rep = context.createSocket(SocketType.REP);
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(200);
@@ -84,8 +140,10 @@ public class BridgeBenchmark {
         }, "rep-echo");
         echo.setDaemon(true);
         echo.start();
-        req = context.createSocket(SocketType.REQ);
-        req.connect("tcp://127.0.0.1:" + port);
+        return port;
+    }
+
+    private int startRouterEcho() {
         ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
         int routerPort = router.bindToRandomPort("tcp://127.0.0.1");
         router.setReceiveTimeOut(200);
@@ -106,19 +164,31 @@ public class BridgeBenchmark {
         }, "router-echo");
         routerEcho.setDaemon(true);
         routerEcho.start();
-        dealer = context.createSocket(SocketType.DEALER);
-        dealer.connect("tcp://127.0.0.1:" + routerPort);
+        return routerPort;
     }
 
-    /** Stops everything. */
+    /**
+     * Stops everything.
+     *
+     * @throws InterruptedException if interrupted while waiting for a thread or the child JVM
+     * @throws IOException if the child's standard input cannot be closed
+     */
     @TearDown(Level.Trial)
-    public void tearDown() throws InterruptedException {
+    public void tearDown() throws InterruptedException, IOException {
         env.close();
-        server.close();
-        echo.interrupt();
-        routerEcho.interrupt();
-        echo.join(2000);
-        routerEcho.join(2000);
+        if (envServer != null) {
+            envServer.close();
+            echo.interrupt();
+            routerEcho.interrupt();
+            echo.join(2000);
+            routerEcho.join(2000);
+        }
+        if (child != null) {
+            child.getOutputStream().close();
+            if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
         context.close();
     }
 
@@ -149,6 +219,7 @@ public class BridgeBenchmark {
     /**
      * A 64-env {@link RemoteVectorEnv} of CartPole-v1: one round trip carries 64 env steps.
      * Score = env steps per second ({@code @OperationsPerInvocation(64)}); issue 7's target is 500,000.
+     * Its server always runs in the benchmark's JVM, whatever {@code server} says.
      */
     @State(Scope.Thread)
     public static class Vector {
