@@ -50,6 +50,23 @@ final class Errors {
         return of(ErrorCode.ERROR_CODE_ENV_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    /**
+     * Checks a reply: the server's error becomes its exception, and a reply of another kind than the
+     * request's is a protocol violation.
+     *
+     * @param r the reply
+     * @param expected the body the request calls for
+     * @param address the server's address, for the messages
+     */
+    static void check(dev.gym4j.bridge.proto.Response r, dev.gym4j.bridge.proto.Response.BodyCase expected, String address) {
+        if (r.hasError()) {
+            throw toException(r.getError(), address);
+        }
+        if (r.getBodyCase() != expected) {
+            throw new ProtocolException("expected a " + expected + " reply from " + address + ", got " + r.getBodyCase());
+        }
+    }
+
     /** @return the exception a client throws for a wire error from {@code address} */
     static GymException toException(Error error, String address) {
         String message = error.getMessage() + " [" + codeName(error.getCode()) + " from " + address + "]";

@@ -161,7 +161,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
             Handshake.perform(connection, hello, timeoutMillis());
             r = connection.call(request, timeoutMillis());
         }
-        check(r, Response.BodyCase.RESET);
+        Errors.check(r, Response.BodyCase.RESET, address());
         O obs = (O) ValueCodec.decode(observationSpace, r.getReset().getObservation());
         return new ResetResult<>(obs, ValueCodec.decodeMap(r.getReset().getInfo()));
     }
@@ -177,7 +177,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
             throw new ResetNeededException("the server at " + address() + " no longer has this client's env (it restarted, or "
                     + "dropped the client after an idle timeout): call reset() to start again");
         }
-        check(r, Response.BodyCase.STEP);
+        Errors.check(r, Response.BodyCase.STEP, address());
         StepReply s = r.getStep();
         O obs = (O) ValueCodec.decode(observationSpace, s.getObservation());
         return new StepResult<>(obs, s.getReward(), s.getTerminated(), s.getTruncated(), ValueCodec.decodeMap(s.getInfo()));
@@ -190,7 +190,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
             return Optional.empty();
         }
         Response r = connection.call(Request.newBuilder().setRender(Render.getDefaultInstance()), timeoutMillis());
-        check(r, Response.BodyCase.RENDER);
+        Errors.check(r, Response.BodyCase.RENDER, address());
         if (!r.getRender().hasFrame()) {
             return Optional.empty();
         }
@@ -234,15 +234,6 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
     @Override
     public String toString() {
         return "RemoteEnv<" + name + ">";
-    }
-
-    private void check(Response r, Response.BodyCase expected) {
-        if (r.hasError()) {
-            throw Errors.toException(r.getError(), address());
-        }
-        if (r.getBodyCase() != expected) {
-            throw new ProtocolException("expected a " + expected + " reply from " + address() + ", got " + r.getBodyCase());
-        }
     }
 
     private void ensureOpen() {

@@ -189,7 +189,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
             Handshake.perform(connection, hello, timeoutMillis());
             reply = connection.call(request, timeoutMillis());
         }
-        check(reply, Response.BodyCase.VECTOR_RESET);
+        Errors.check(reply, Response.BodyCase.VECTOR_RESET, address());
         var v = reply.getVectorReset();
         return batch(v.getObservations(), new double[numEnvs], new boolean[numEnvs], new boolean[numEnvs],
                 ValueCodec.decodeMap(v.getInfos()));
@@ -215,7 +215,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
             throw new ResetNeededException("the server at " + address() + " no longer has this client's sub-envs (it restarted, "
                     + "or dropped the client after an idle timeout): call reset() to start again");
         }
-        check(reply, Response.BodyCase.VECTOR_STEP);
+        Errors.check(reply, Response.BodyCase.VECTOR_STEP, address());
         var s = reply.getVectorStep();
         return batch(s.getObservations(), doubles(s.getRewards(), "rewards"), flags(s.getTerminated(), "terminated"),
                 flags(s.getTruncated(), "truncated"), ValueCodec.decodeMap(s.getInfos()));
@@ -305,15 +305,6 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
 
     private static String normalise(String s) {
         return s.replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private void check(Response r, Response.BodyCase expected) {
-        if (r.hasError()) {
-            throw Errors.toException(r.getError(), address());
-        }
-        if (r.getBodyCase() != expected) {
-            throw new ProtocolException("expected a " + expected + " reply from " + address() + ", got " + r.getBodyCase());
-        }
     }
 
     private void ensureOpen() {
