@@ -136,10 +136,16 @@ final class VectorCore<O> {
         return seed == null ? null : seed + index;
     }
 
-    /** Marks the rows not reset by a masked reset: empty info, other values kept. */
+    /**
+     * Marks the rows not reset by a masked reset: observation kept, reward 0, flags false and an empty
+     * info, so that a reset batch reads the same in every row whether or not the row was reset.
+     */
     void clearUnmasked(boolean[] mask) {
         for (int i = 0; i < mask.length; i++) {
             if (!mask[i]) {
+                staging.rewards()[i] = 0;
+                staging.terminations()[i] = false;
+                staging.truncations()[i] = false;
                 staging.rowInfos()[i] = Map.of();
             }
         }

@@ -88,7 +88,7 @@ public interface VectorEnv<O, A> extends AutoCloseable {
      * @param seed null to continue each sub-env's stream, else sub-env {@code i} gets {@code seed + i}
      * @param options passed to every sub-env's reset, except {@link #RESET_MASK} which selects the
      *     sub-envs to reset (the others keep their observation and get an empty info)
-     * @return the observations and the reset infos
+     * @return the observations and the reset infos; rewards 0 and flags false in every row, reset or not
      * @throws dev.gym4j.api.InvalidArgumentException if the mask is not a {@code boolean[numEnvs]}
      * @throws dev.gym4j.api.GymException naming the sub-env if one fails, or if the env is closed
      */

@@ -50,6 +50,10 @@ final class ReferenceRun {
             if (mask == null || mask[i]) {
                 resetOne(i, seed == null ? null : seed + i, options);
             } else {
+                // a row a masked reset leaves alone keeps its observation; reward and flags read as a reset's
+                rewards[i] = 0;
+                terminations[i] = false;
+                truncations[i] = false;
                 infos[i] = Map.of();
             }
         }
