@@ -113,8 +113,18 @@ class EncodingPipelineTest {
         EncodingPipeline pipeline = EncodingPipeline.start(sink, 3, 4);
         pipeline.submit(new byte[3]);
         pipeline.submit(new byte[3]);
+        // cancel() marks the pipeline cancelled, then waits for the encoder, which is held in the first
+        // frame by the gate: open the gate only once cancel() is waiting, so the second frame is dropped
+        Thread canceller = new Thread(pipeline::cancel, "canceller");
+        canceller.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (canceller.getState() != Thread.State.WAITING && canceller.getState() != Thread.State.TERMINATED) {
+            assertTrue(System.nanoTime() < deadline, "cancel() never started waiting for the encoder");
+            Thread.onSpinWait();
+        }
         sink.gate.countDown();
-        pipeline.cancel();
+        canceller.join(10_000);
+        assertFalse(canceller.isAlive(), "cancel() returned");
         assertTrue(sink.aborted);
         assertFalse(sink.finished);
         assertTrue(sink.encoded.size() <= 1, "at most the frame in progress was encoded");
