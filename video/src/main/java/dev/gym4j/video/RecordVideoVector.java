@@ -257,92 +257,17 @@ public final class RecordVideoVector<O, A> extends VectorWrapper<O, A> {
      * @param <O> the batched observation type
      * @param <A> the batched action type
      */
-    public static final class Builder<O, A> {
+    public static final class Builder<O, A> extends VideoBuilder<Builder<O, A>> {
         private final VectorEnv<O, A> env;
-        private final Path videoFolder;
-        private final VideoOptions options = new VideoOptions();
         private Env<?, ?> subEnv0;
 
         private Builder(VectorEnv<O, A> env, Path videoFolder) {
+            super(videoFolder);
             this.env = Objects.requireNonNull(env, "env");
-            this.videoFolder = Objects.requireNonNull(videoFolder, "videoFolder");
         }
 
-        /**
-         * @param trigger given an episode index of sub-env 0 from 0, whether to record that episode; null for none.
-         *     When neither trigger is set, {@link VideoSchedules#cappedCubic} is used
-         * @return this builder
-         */
-        public Builder<O, A> episodeTrigger(LongPredicate trigger) {
-            options.episodeTrigger = trigger;
-            return this;
-        }
-
-        /**
-         * @param trigger given a vector step index from 0 (counted over all episodes), whether to start recording
-         *     there; null for none
-         * @return this builder
-         */
-        public Builder<O, A> stepTrigger(LongPredicate trigger) {
-            options.stepTrigger = trigger;
-            return this;
-        }
-
-        /**
-         * @param frames the frames per video; 0 (the default) records whole episodes of sub-env 0
-         * @return this builder
-         * @throws InvalidArgumentException if {@code frames} is negative
-         */
-        public Builder<O, A> videoLength(long frames) {
-            options.videoLength(frames);
-            return this;
-        }
-
-        /**
-         * @param prefix the start of every file name; {@value RecordVideo#DEFAULT_NAME_PREFIX} unless set
-         * @return this builder
-         * @throws InvalidArgumentException if the prefix is empty or contains a path separator
-         */
-        public Builder<O, A> namePrefix(String prefix) {
-            options.namePrefix(prefix);
-            return this;
-        }
-
-        /**
-         * @param framesPerSecond the videos' frame rate, overriding sub-env 0's {@code render_fps}
-         * @return this builder
-         * @throws InvalidArgumentException if not above 0 and at most 1000
-         */
-        public Builder<O, A> fps(double framesPerSecond) {
-            options.fps(framesPerSecond);
-            return this;
-        }
-
-        /**
-         * @param videoBackend the encoder; {@link VideoBackend#JCODEC} unless set
-         * @return this builder
-         */
-        public Builder<O, A> backend(VideoBackend videoBackend) {
-            options.backend(videoBackend);
-            return this;
-        }
-
-        /**
-         * @param executable the ffmpeg for {@link VideoBackend#FFMPEG} and {@link VideoBackend#AUTO}; null for the
-         *     {@code PATH}'s
-         * @return this builder
-         */
-        public Builder<O, A> ffmpegExecutable(Path executable) {
-            options.ffmpegExecutable = executable;
-            return this;
-        }
-
-        /**
-         * @param frames frames that may wait for the encoder; 0 (the default) lets {@link Mp4Writer} choose
-         * @return this builder
-         */
-        public Builder<O, A> queueCapacity(int frames) {
-            options.queueCapacity(frames);
+        @Override
+        Builder<O, A> self() {
             return this;
         }
 
