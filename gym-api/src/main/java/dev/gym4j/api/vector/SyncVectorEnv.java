@@ -2,8 +2,6 @@ package dev.gym4j.api.vector;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.InvalidArgumentException;
-import dev.gym4j.api.registry.EnvSpec;
-import dev.gym4j.api.spaces.Space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,8 @@ import java.util.function.IntFunction;
  * @param <O> the batched observation type, such as {@code float[]}
  * @param <A> the batched action type, such as {@code long[]}
  */
-public final class SyncVectorEnv<O, A> implements VectorEnv<O, A> {
+public final class SyncVectorEnv<O, A> extends CoreVectorEnv<O, A> {
 
-    private final VectorCore<O> core;
 
     /**
      * @param envs the sub-envs, all with the same spaces; the vector env owns and closes them
@@ -31,7 +28,7 @@ public final class SyncVectorEnv<O, A> implements VectorEnv<O, A> {
      * @throws InvalidArgumentException if there are none, their spaces differ or cannot be batched
      */
     public SyncVectorEnv(List<? extends Env<?, ?>> envs, AutoresetMode mode) {
-        this.core = new VectorCore<>(List.copyOf(envs), mode);
+        super(new VectorCore<>(List.copyOf(envs), mode));
     }
 
     /**
@@ -72,36 +69,6 @@ public final class SyncVectorEnv<O, A> implements VectorEnv<O, A> {
     }
 
     @Override
-    public int numEnvs() {
-        return core.numEnvs();
-    }
-
-    @Override
-    public Space<?> singleObservationSpace() {
-        return core.singleObservationSpace();
-    }
-
-    @Override
-    public Space<?> singleActionSpace() {
-        return core.singleActionSpace();
-    }
-
-    @Override
-    public Space<?> observationSpace() {
-        return core.observationSpace;
-    }
-
-    @Override
-    public Space<?> actionSpace() {
-        return core.actionSpace;
-    }
-
-    @Override
-    public AutoresetMode autoresetMode() {
-        return core.mode;
-    }
-
-    @Override
     public VectorBatch<O> reset(Long seed, Map<String, ?> options) {
         core.checkOpen(this);
         boolean[] mask = core.resetMask(options);
@@ -134,19 +101,6 @@ public final class SyncVectorEnv<O, A> implements VectorEnv<O, A> {
         }
         core.staging.invalidate(slots.length);
         return core.staging;
-    }
-
-    @Override
-    public EnvSpec spec() {
-        return core.spec();
-    }
-
-    /**
-     * @param index a sub-env index
-     * @return the sub-env, for inspection; stepping it directly breaks the vector env's bookkeeping
-     */
-    public Env<?, ?> subEnv(int index) {
-        return core.slots[index].env();
     }
 
     @Override

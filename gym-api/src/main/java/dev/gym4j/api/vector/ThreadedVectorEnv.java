@@ -3,8 +3,6 @@ package dev.gym4j.api.vector;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
-import dev.gym4j.api.registry.EnvSpec;
-import dev.gym4j.api.spaces.Space;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,12 +54,11 @@ import java.util.function.IntFunction;
  * @param <O> the batched observation type, such as {@code float[]}
  * @param <A> the batched action type, such as {@code long[]}
  */
-public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
+public final class ThreadedVectorEnv<O, A> extends CoreVectorEnv<O, A> {
 
     private static final int IDLE = 0;
     private static final int IN_FLIGHT = 1;
 
-    private final VectorCore<O> core;
     private final int batchSize;
     private final Worker[] workers;
     private final int[] owner;
@@ -91,7 +88,7 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
      */
     @SuppressWarnings("unchecked")
     public ThreadedVectorEnv(List<? extends Env<?, ?>> envs, AutoresetMode mode, int threads, int batchSize) {
-        this.core = new VectorCore<>(List.copyOf(envs), mode);
+        super(new VectorCore<>(List.copyOf(envs), mode));
         int n = core.numEnvs();
         if (threads < 0) {
             throw new InvalidArgumentException("threads must be at least 1 (or 0 for the number of cores), got " + threads);
@@ -197,41 +194,6 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     /** @return how many sub-envs {@link #recv} returns */
     public int batchSize() {
         return batchSize;
-    }
-
-    @Override
-    public int numEnvs() {
-        return core.numEnvs();
-    }
-
-    @Override
-    public Space<?> singleObservationSpace() {
-        return core.singleObservationSpace();
-    }
-
-    @Override
-    public Space<?> singleActionSpace() {
-        return core.singleActionSpace();
-    }
-
-    @Override
-    public Space<?> observationSpace() {
-        return core.observationSpace;
-    }
-
-    @Override
-    public Space<?> actionSpace() {
-        return core.actionSpace;
-    }
-
-    @Override
-    public AutoresetMode autoresetMode() {
-        return core.mode;
-    }
-
-    @Override
-    public EnvSpec spec() {
-        return core.spec();
     }
 
     @Override
@@ -442,14 +404,6 @@ public final class ThreadedVectorEnv<O, A> implements VectorEnv<O, A> {
     /** @return the number of requests sent whose results were not received yet */
     public int inFlight() {
         return inFlight;
-    }
-
-    /**
-     * @param index a sub-env index
-     * @return the sub-env, for inspection; stepping it directly breaks the vector env's bookkeeping
-     */
-    public Env<?, ?> subEnv(int index) {
-        return core.slots[index].env();
     }
 
     @Override
