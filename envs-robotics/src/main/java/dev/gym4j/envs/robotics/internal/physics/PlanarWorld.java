@@ -273,11 +273,12 @@ public final class PlanarWorld {
             braked[c] = parentBraked + estimate;
             return;
         }
-        if (Math.max(Math.max(now, free), afterParent) > toUpper && toUpper > 0) {
+        // here the joint is more than angularSlop inside both limits: toUpper > 0 > toLower
+        if (Math.max(Math.max(now, free), afterParent) > toUpper) {
             joint.setMotorSpeed((float) toUpper);
             joint.enableMotor(true);
             braked[c] = parentBraked + toUpper;
-        } else if (Math.min(Math.min(now, free), afterParentLow) < toLower && toLower < 0) {
+        } else if (Math.min(Math.min(now, free), afterParentLow) < toLower) {
             joint.setMotorSpeed((float) toLower);
             joint.enableMotor(true);
             braked[c] = parentBraked + toLower;
