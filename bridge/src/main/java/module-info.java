@@ -9,4 +9,5 @@ module dev.gym4j.bridge {
     requires com.google.protobuf;
 
     exports dev.gym4j.bridge;
+    exports dev.gym4j.bridge.experience;
 }
