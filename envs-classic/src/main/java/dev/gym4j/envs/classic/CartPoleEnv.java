@@ -5,6 +5,7 @@ import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * The cart-pole balancing task, computing exactly what Gymnasium 1.4.0's {@code CartPoleEnv} computes.
  * Registered as {@code CartPole-v1} (500 steps, reward threshold 475) and {@code CartPole-v0} (200 steps,
- * threshold 195).
+ * threshold 195). Same seed and actions, same episode, bit for bit with no tolerance, for any number of steps:
+ * the dynamics keep Gymnasium's order of float64 operations and take {@code sin}/{@code cos} from
+ * {@link dev.gym4j.api.math.Libm}, which returns glibc's (NumPy's) results to the last bit.
  *
  * <h2>Description</h2>
  * A pole stands on a cart through an unpowered hinge; the cart rolls without friction along a straight
@@ -215,8 +218,8 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
     /** Advances the physics by one Euler step; returns whether the episode terminated. */
     private boolean advance(int action) {
         double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
-        double costheta = Math.cos(theta);
-        double sintheta = Math.sin(theta);
+        double costheta = Libm.cos(theta);
+        double sintheta = Libm.sin(theta);
         double temp = (force + POLEMASS_LENGTH * (thetaDot * thetaDot) * sintheta) / TOTAL_MASS;
         double thetaacc = (GRAVITY * sintheta - costheta * temp)
                 / (LENGTH * (4.0 / 3.0 - MASS_POLE * (costheta * costheta) / TOTAL_MASS));
