@@ -58,9 +58,13 @@ final class Pictures {
         return (double) sum / a.length;
     }
 
-    /** @return whether GL works here (EGL + Mesa) */
+    /**
+     * @return whether GL works here (EGL + Mesa) and the software renderer is not forced (then the suite runs as on
+     *     a machine without GL)
+     */
     static boolean glAvailable() {
-        return GlRenderer.unavailableReason() == null;
+        String forced = System.getProperty("gym4j.tracker.renderer", System.getenv("GYM4J_TRACKER_RENDERER"));
+        return !"software".equalsIgnoreCase(forced == null ? "" : forced.trim()) && GlRenderer.unavailableReason() == null;
     }
 
     static Path outputDir() {
