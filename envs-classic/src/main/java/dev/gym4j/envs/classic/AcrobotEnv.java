@@ -2,6 +2,7 @@ package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -136,8 +137,11 @@ public final class AcrobotEnv extends AbstractEnv<float[], Integer> {
      * @throws dev.gym4j.api.InvalidArgumentException naming the kwarg if one is unknown or has a bad value
      */
     public static AcrobotEnv fromKwargs(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("AcrobotEnv", kwargs, "render_mode", "book_or_nips");
-        return new AcrobotEnv(k.renderMode(), k.choice("book_or_nips", "book", "book", "nips"));
+        Kwargs k = Kwargs.of("AcrobotEnv", kwargs);
+        String renderMode = k.renderMode();
+        String bookOrNips = k.choice("book_or_nips", "book", "book", "nips");
+        k.rejectUnknown();
+        return new AcrobotEnv(renderMode, bookOrNips);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -143,8 +144,11 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
      * @throws dev.gym4j.api.InvalidArgumentException naming the kwarg if one is unknown or has a bad value
      */
     public static CartPoleEnv fromKwargs(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("CartPoleEnv", kwargs, "render_mode", "sutton_barto_reward");
-        return new CartPoleEnv(k.renderMode(), k.bool("sutton_barto_reward", false));
+        Kwargs k = Kwargs.of("CartPoleEnv", kwargs);
+        String renderMode = k.renderMode();
+        boolean suttonBartoReward = k.bool("sutton_barto_reward", false);
+        k.rejectUnknown();
+        return new CartPoleEnv(renderMode, suttonBartoReward);
     }
 
     @Override

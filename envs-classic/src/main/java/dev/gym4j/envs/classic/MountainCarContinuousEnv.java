@@ -2,6 +2,7 @@ package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -114,8 +115,11 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
      * @throws dev.gym4j.api.InvalidArgumentException naming the kwarg if one is unknown or has a bad value
      */
     public static MountainCarContinuousEnv fromKwargs(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("MountainCarContinuousEnv", kwargs, "render_mode", "goal_velocity");
-        return new MountainCarContinuousEnv(k.renderMode(), k.finiteNumber("goal_velocity", 0.0));
+        Kwargs k = Kwargs.of("MountainCarContinuousEnv", kwargs);
+        String renderMode = k.renderMode();
+        double goalVelocity = k.finiteNumber("goal_velocity", 0.0);
+        k.rejectUnknown();
+        return new MountainCarContinuousEnv(renderMode, goalVelocity);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -109,8 +110,11 @@ public final class MountainCarEnv extends AbstractEnv<float[], Integer> {
      * @throws dev.gym4j.api.InvalidArgumentException naming the kwarg if one is unknown or has a bad value
      */
     public static MountainCarEnv fromKwargs(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("MountainCarEnv", kwargs, "render_mode", "goal_velocity");
-        return new MountainCarEnv(k.renderMode(), k.finiteNumber("goal_velocity", 0.0));
+        Kwargs k = Kwargs.of("MountainCarEnv", kwargs);
+        String renderMode = k.renderMode();
+        double goalVelocity = k.finiteNumber("goal_velocity", 0.0);
+        k.rejectUnknown();
+        return new MountainCarEnv(renderMode, goalVelocity);
     }
 
     @Override

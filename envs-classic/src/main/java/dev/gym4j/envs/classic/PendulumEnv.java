@@ -2,6 +2,7 @@ package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -124,8 +125,11 @@ public final class PendulumEnv extends AbstractEnv<float[], float[]> {
      * @throws dev.gym4j.api.InvalidArgumentException naming the kwarg if one is unknown or has a bad value
      */
     public static PendulumEnv fromKwargs(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("PendulumEnv", kwargs, "render_mode", "g");
-        return new PendulumEnv(k.renderMode(), k.finiteNumber("g", 10.0));
+        Kwargs k = Kwargs.of("PendulumEnv", kwargs);
+        String renderMode = k.renderMode();
+        double g = k.finiteNumber("g", 10.0);
+        k.rejectUnknown();
+        return new PendulumEnv(renderMode, g);
     }
 
     @Override
