@@ -3,6 +3,8 @@ package dev.gym4j.envs.tracker;
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.InvalidActionException;
+import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -127,6 +129,7 @@ public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> implemen
     static final double BURGER_X = 3.5;
     static final int VIEW_WIDTH = 480;
     static final int VIEW_HEIGHT = 360;
+    static final double MAX_CAMERA_NOISE = 64;
 
     private static final List<String> RENDER_MODES = List.of("rgb_array");
     private static final Map<String, Object> METADATA = metadata(10);
@@ -193,14 +196,40 @@ public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> implemen
     }
 
     static Config parse(Map<String, ?> kwargs) {
-        Kwargs k = Kwargs.of("ObjectTrackerEnv", kwargs, "observation", "continuous", "image_size", "target_motion",
-                "camera_noise", "randomize_lighting", "distractors", "renderer", "render_mode");
-        int[] size = k.intPair("image_size", new int[] {160, 120}, 8, 1024);
+        Map<String, ?> all = kwargs == null ? Map.of() : kwargs;
+        // image_size is a pair of integers, which gym-api's reader has no method for: read here, the rest there
+        Map<String, Object> rest = new LinkedHashMap<>(all);
+        int[] size = imageSize(rest.remove("image_size"));
+        Kwargs k = Kwargs.of("ObjectTrackerEnv", rest);
+        String observation = k.choice("observation", "rgb", "rgb", "gray", "state");
+        boolean continuous = k.bool("continuous", false);
         String motion = k.choice("target_motion", "static", "static", "wander", "evade");
-        return new Config(k.choice("observation", "rgb", "rgb", "gray", "state"), k.bool("continuous", false),
-                size[0], size[1], TargetMotion.valueOf(motion.toUpperCase(java.util.Locale.ROOT)),
-                k.number("camera_noise", 0, 0, 64), k.bool("randomize_lighting", false),
-                k.integer("distractors", 0, 0, 20), k.choice("renderer", "auto", "auto", "gl", "software"), k.renderMode());
+        double noise = k.nonNegative("camera_noise", 0);
+        if (noise > MAX_CAMERA_NOISE) {
+            throw new InvalidArgumentException("kwarg 'camera_noise' of ObjectTrackerEnv must be a number in [0, "
+                    + MAX_CAMERA_NOISE + "], got " + Kwargs.describe(all.get("camera_noise")));
+        }
+        boolean lighting = k.bool("randomize_lighting", false);
+        int distractors = k.intInRange("distractors", 0, 0, 20);
+        String renderer = k.choice("renderer", "auto", "auto", "gl", "software");
+        String renderMode = k.renderMode();
+        k.rejectUnknown();
+        return new Config(observation, continuous, size[0], size[1], TargetMotion.valueOf(motion.toUpperCase(java.util.Locale.ROOT)),
+                noise, lighting, distractors, renderer, renderMode);
+    }
+
+    /** @return [width, height] from null (the default 160 x 120), an int[2] or a list of two integers, each in [8, 1024] */
+    private static int[] imageSize(Object v) {
+        if (v == null) {
+            return new int[] {160, 120};
+        }
+        List<?> items = v instanceof int[] a ? java.util.Arrays.stream(a).boxed().toList() : v instanceof List<?> l ? l : List.of();
+        if (items.size() == 2 && items.stream().allMatch(e -> (e instanceof Integer || e instanceof Long)
+                && ((Number) e).longValue() >= 8 && ((Number) e).longValue() <= 1024)) {
+            return new int[] {((Number) items.get(0)).intValue(), ((Number) items.get(1)).intValue()};
+        }
+        throw new InvalidArgumentException("kwarg 'image_size' of ObjectTrackerEnv must be two integers [width, height] in [8, 1024]"
+                + " such as [160, 120], got " + (v instanceof int[] a ? java.util.Arrays.toString(a) : Kwargs.describe(v)));
     }
 
     private static Map<String, Object> metadata(int fps) {
