@@ -209,6 +209,8 @@ public final class EnvServer implements AutoCloseable {
                 return hello(client, id, request.getHello());
             case PING:
                 return Response.newBuilder().setId(id).setPong(Pong.getDefaultInstance()).build();
+            case LIST_ENVS:
+                return EnvListing.reply(id, factory, options.defaultEnvId());
             case CLOSE: {
                 Session s = sessions.remove(client);
                 if (s != null) {

@@ -1,0 +1,12 @@
+"""gym4j_bridge: use envs across processes and languages over the gym4j bridge protocol (ZeroMQ + Protobuf).
+
+RemoteEnv / RemoteVectorEnv use an env served by `gym4j serve` (or any bridge server) from Python;
+serve() exposes a Python env so that Java's RemoteEnv (or any bridge client) can use it.
+"""
+from ._compat import HAVE_GYMNASIUM, spaces
+from .client import BridgeError, BridgeTimeout, RemoteEnv, RemoteVectorEnv
+from .registration import list_envs, register
+from .server import EnvServer, serve
+
+__all__ = ["RemoteEnv", "RemoteVectorEnv", "serve", "EnvServer", "BridgeError", "BridgeTimeout", "spaces",
+           "HAVE_GYMNASIUM", "register", "list_envs"]
