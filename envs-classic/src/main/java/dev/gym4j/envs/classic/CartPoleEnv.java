@@ -4,14 +4,13 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
 import java.awt.Color;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +82,7 @@ import java.util.Optional;
  *
  * <p>Thread safety: not thread-safe; confine each instance to one thread at a time.
  */
-public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements BufferedStepEnv<float[], Integer> {
+public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
 
     private static final System.Logger LOG = System.getLogger(CartPoleEnv.class.getName());
 
@@ -175,13 +174,11 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
         return new ResetResult<>(observation(), Map.of());
     }
 
-    /** Vector envs' allocation-free reset: the same as {@code reset}, writing the observation at {@code offset}. */
+    /** Vector envs' allocation-free reset: the same as {@code doReset}, writing the observation at {@code offset}. */
     @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, float[] observations, int offset) {
-        prepareReset(seed);
+    protected Map<String, Object> doResetInto(Map<String, ?> options, Object observations, int offset) {
         resetState(options);
-        markReset();
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         return Map.of();
     }
 
@@ -206,12 +203,11 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
         return new StepResult<>(observation(), reward(terminated), terminated, false, Map.of());
     }
 
-    /** Vector envs' allocation-free step: the same as {@code step}, writing the observation at {@code offset}. */
+    /** Vector envs' allocation-free step: the same as {@code doStep}, writing the observation at {@code offset}. */
     @Override
-    public void stepInto(Integer action, float[] observations, int offset, StepOutcome outcome) {
-        prepareStep(action);
+    protected void doStepInto(Integer action, Object observations, int offset, StepOutcome outcome) {
         boolean terminated = advance(action);
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         outcome.set(reward(terminated), terminated, false, Map.of());
     }
 
