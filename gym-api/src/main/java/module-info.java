@@ -9,6 +9,7 @@ module dev.gym4j.api {
     exports dev.gym4j.api.random;
     exports dev.gym4j.api.registry;
     exports dev.gym4j.api.wrappers;
+    exports dev.gym4j.api.wrappers.vector;
     exports dev.gym4j.api.vector;
     exports dev.gym4j.api.check;
     exports dev.gym4j.api.replay;

@@ -3,6 +3,7 @@ package dev.gym4j.api.vector;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.StepOutcome;
+import dev.gym4j.api.internal.BatchLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

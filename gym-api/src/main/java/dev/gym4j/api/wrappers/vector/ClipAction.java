@@ -1,9 +1,12 @@
-package dev.gym4j.api.vector;
+package dev.gym4j.api.wrappers.vector;
 
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
+import dev.gym4j.api.vector.VectorWrapper;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,10 @@
-package dev.gym4j.api.vector;
+package dev.gym4j.api.wrappers.vector;
 
-import java.util.ArrayDeque;
+import dev.gym4j.api.internal.EpisodeBuffer;
+import dev.gym4j.api.vector.AutoresetMode;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
+import dev.gym4j.api.vector.VectorWrapper;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +31,11 @@ import java.util.Map;
  */
 public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
 
-    private final int bufferLength;
+    private final EpisodeBuffer episodes;
     private final double[] returns;
     private final int[] lengths;
     private final long[] startNanos;
     private final boolean[] previousDone;
-    private final ArrayDeque<Double> returnQueue;
-    private final ArrayDeque<Integer> lengthQueue;
-    private final ArrayDeque<Double> timeQueue;
-    private long episodeCount;
 
     /** @param env the vector env to wrap; keeps the last 100 episodes */
     public RecordEpisodeStatistics(VectorEnv<O, A> env) {
@@ -48,18 +48,12 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
      */
     public RecordEpisodeStatistics(VectorEnv<O, A> env, int bufferLength) {
         super(env);
-        if (bufferLength < 1) {
-            throw new dev.gym4j.api.InvalidArgumentException("buffer_length must be at least 1, got " + bufferLength);
-        }
+        this.episodes = new EpisodeBuffer(bufferLength);
         int n = env.numEnvs();
-        this.bufferLength = bufferLength;
         returns = new double[n];
         lengths = new int[n];
         startNanos = new long[n];
         previousDone = new boolean[n];
-        returnQueue = new ArrayDeque<>(bufferLength);
-        lengthQueue = new ArrayDeque<>(bufferLength);
-        timeQueue = new ArrayDeque<>(bufferLength);
     }
 
     @Override
@@ -110,8 +104,7 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
                 r[i] = returns[i];
                 l[i] = lengths[i];
                 t[i] = Math.round((now - startNanos[i]) / 1e3) / 1e6;
-                remember(r[i], l[i], t[i]);
-                episodeCount++;
+                episodes.add(r[i], l[i], t[i]);
                 if (autoresetMode() != AutoresetMode.NEXT_STEP) {
                     restart(i, now);
                 }
@@ -125,17 +118,6 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
         batch.putExtraInfo("_episode", mask);
     }
 
-    private void remember(double r, int l, double t) {
-        if (returnQueue.size() == bufferLength) {
-            returnQueue.removeFirst();
-            lengthQueue.removeFirst();
-            timeQueue.removeFirst();
-        }
-        returnQueue.addLast(r);
-        lengthQueue.addLast(l);
-        timeQueue.addLast(t);
-    }
-
     private void restart(int i, long now) {
         returns[i] = 0;
         lengths[i] = 0;
@@ -144,21 +126,21 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
 
     /** @return the number of episodes finished since construction */
     public long episodeCount() {
-        return episodeCount;
+        return episodes.episodeCount();
     }
 
     /** @return the returns of the last {@code bufferLength} finished episodes, oldest first */
     public List<Double> returnQueue() {
-        return List.copyOf(returnQueue);
+        return episodes.returns();
     }
 
     /** @return the lengths of the last {@code bufferLength} finished episodes, oldest first */
     public List<Integer> lengthQueue() {
-        return List.copyOf(lengthQueue);
+        return episodes.lengths();
     }
 
     /** @return the durations in seconds of the last {@code bufferLength} finished episodes, oldest first */
     public List<Double> timeQueue() {
-        return List.copyOf(timeQueue);
+        return episodes.times();
     }
 }

@@ -1,4 +1,4 @@
-package dev.gym4j.api.vector;
+package dev.gym4j.api.internal;
 
 import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
@@ -20,9 +20,9 @@ import java.util.Arrays;
  * <p>Array-valued spaces ({@code Box}, {@code MultiDiscrete}, {@code MultiBinary}) batch into one array
  * of the same primitive type holding {@code rows * rowSize} elements; {@code Discrete} batches into a
  * {@code long[]} (the values of Gymnasium's batched {@code MultiDiscrete}). Tuple and dict spaces are
- * not batched yet. Immutable and thread-safe.
+ * not batched yet. Immutable and thread-safe. Internal: used by the vector envs and the vector wrappers.
  */
-final class BatchLayout {
+public final class BatchLayout {
 
     private final Space<?> space;
     private final boolean discrete;
@@ -43,7 +43,7 @@ final class BatchLayout {
      * @return its layout
      * @throws InvalidArgumentException for a tuple or dict space
      */
-    static BatchLayout of(Space<?> space) {
+    public static BatchLayout of(Space<?> space) {
         if (space instanceof Discrete) {
             return new BatchLayout(space, true, long.class, 1);
         }
@@ -59,17 +59,17 @@ final class BatchLayout {
     }
 
     /** @return the single space */
-    Space<?> space() {
+    public Space<?> space() {
         return space;
     }
 
     /** @return the number of batch elements one value takes */
-    int rowSize() {
+    public int rowSize() {
         return rowSize;
     }
 
     /** @return the batch array's class, such as {@code float[].class} */
-    Class<?> batchType() {
+    public Class<?> batchType() {
         return batchType;
     }
 
@@ -77,7 +77,7 @@ final class BatchLayout {
      * @param rows the number of rows
      * @return a zeroed batch array for {@code rows} values
      */
-    Object newBatch(int rows) {
+    public Object newBatch(int rows) {
         return Array.newInstance(componentType, rows * rowSize);
     }
 
@@ -85,7 +85,7 @@ final class BatchLayout {
      * @return a scratch value of the single space that {@link #readRow} fills, or null for {@code Discrete}
      *     (whose values are boxed integers)
      */
-    Object newScratch() {
+    public Object newScratch() {
         return discrete ? null : Array.newInstance(componentType, rowSize);
     }
 
@@ -96,7 +96,7 @@ final class BatchLayout {
      * @param batch a batch array of this layout
      * @param row the row
      */
-    void writeRow(Object value, Object batch, int row) {
+    public void writeRow(Object value, Object batch, int row) {
         if (discrete) {
             ((long[]) batch)[row] = ((Integer) value).longValue();
         } else {
@@ -113,7 +113,7 @@ final class BatchLayout {
      * @return the row's value; for {@code Discrete} an {@code Integer}, which allocates nothing in the
      *     cached range -128..127
      */
-    Object readRow(Object batch, int row, Object scratch) {
+    public Object readRow(Object batch, int row, Object scratch) {
         if (discrete) {
             long v = ((long[]) batch)[row];
             if (v != (int) v) {
@@ -131,7 +131,7 @@ final class BatchLayout {
      * @return a fresh value of the single space equal to the row: an {@code Integer} for
      *     {@code Discrete}, else a new primitive array
      */
-    Object copyRowValue(Object batch, int row) {
+    public Object copyRowValue(Object batch, int row) {
         if (discrete) {
             return Integer.valueOf((int) ((long[]) batch)[row]);
         }
@@ -149,7 +149,7 @@ final class BatchLayout {
      * @param dstRow the first destination row
      * @param rows how many rows
      */
-    void copyRows(Object src, int srcRow, Object dst, int dstRow, int rows) {
+    public void copyRows(Object src, int srcRow, Object dst, int dstRow, int rows) {
         System.arraycopy(src, srcRow * rowSize, dst, dstRow * rowSize, rows * rowSize);
     }
 
@@ -161,7 +161,7 @@ final class BatchLayout {
      * @param what "actions" or "observations", for the message
      * @throws InvalidArgumentException naming the expected type and length
      */
-    void checkBatch(Object batch, int rows, String what) {
+    public void checkBatch(Object batch, int rows, String what) {
         if (batch == null || batch.getClass() != batchType() || Array.getLength(batch) != rows * rowSize) {
             String got = batch == null ? "null" : batch.getClass().getSimpleName() + " of length " + Array.getLength(batch);
             throw new InvalidArgumentException("Expected " + what + " as a " + batchType().getSimpleName() + " of length "
@@ -174,7 +174,7 @@ final class BatchLayout {
      * @return Gymnasium's {@code batch_space(space, rows)}: a {@code Box} with a leading {@code rows}
      *     dimension, or a {@code MultiDiscrete} for {@code Discrete}
      */
-    Space<?> batchedSpace(int rows) {
+    public Space<?> batchedSpace(int rows) {
         if (space instanceof Discrete d) {
             long[] nvec = new long[rows];
             long[] start = new long[rows];

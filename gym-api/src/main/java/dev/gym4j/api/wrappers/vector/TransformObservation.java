@@ -1,6 +1,10 @@
-package dev.gym4j.api.vector;
+package dev.gym4j.api.wrappers.vector;
 
+import dev.gym4j.api.internal.BatchLayout;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.vector.AutoresetMode;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
