@@ -137,7 +137,19 @@ public final class TrainedPolicy {
         }
     }
 
-    Evaluation evaluate(Env<Object, Object> env, int episodes, boolean deterministic, long seed) {
+    /**
+     * Runs whole episodes on a given env (wrapped as the caller likes, by a video recorder for example).
+     *
+     * @param env the env; not closed
+     * @param episodes how many
+     * @param deterministic take the most likely action (else sample)
+     * @param seed seeds the episodes' resets and the action sampling
+     * @return the returns
+     * @throws TrainerException if the env's spaces do not fit the policy
+     */
+    @SuppressWarnings("unchecked")
+    public Evaluation evaluate(Env<?, ?> anyEnv, int episodes, boolean deterministic, long seed) {
+        Env<Object, Object> env = (Env<Object, Object>) anyEnv;
         Object transform = metadata.get("action") instanceof Map<?, ?> a ? a.get("transform") : "clip";
         SpaceAdapter spaces = new SpaceAdapter(String.valueOf(env.spec() == null ? "env" : env.spec().id()),
                 env.observationSpace(), env.actionSpace(), String.valueOf(transform == null ? "clip" : transform));
