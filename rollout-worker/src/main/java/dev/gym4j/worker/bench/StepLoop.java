@@ -50,6 +50,23 @@ public abstract class StepLoop implements AutoCloseable {
      * @throws InvalidArgumentException if the combination is not meaningful
      */
     public static StepLoop of(String id, int numEnvs, int threads, int batchSize, long seed) {
+        return of(id, Map.of(), numEnvs, threads, batchSize, seed);
+    }
+
+    /**
+     * Builds the loop {@code gym4j bench --kwarg ...} runs: as {@link #of(String, int, int, int, long)}, with
+     * every env made with {@code kwargs}.
+     *
+     * @param id a registered env id
+     * @param kwargs the envs' kwargs, passed to {@code Gym.make} (possibly empty)
+     * @param numEnvs 0 for a single env, else the number of sub-envs
+     * @param threads 0 for a {@link SyncVectorEnv}, else worker threads
+     * @param batchSize for a threaded env, 0 to step all together, else the {@code recv} batch size
+     * @param seed seeds the envs and the action sampler
+     * @return the loop, with its envs reset
+     * @throws InvalidArgumentException if the combination or a kwarg is not accepted
+     */
+    public static StepLoop of(String id, Map<String, ?> kwargs, int numEnvs, int threads, int batchSize, long seed) {
         if (numEnvs < 0 || threads < 0 || batchSize < 0) {
             throw new InvalidArgumentException("num_envs, threads and batch_size must not be negative");
         }
@@ -57,15 +74,15 @@ public abstract class StepLoop implements AutoCloseable {
             if (threads != 0 || batchSize != 0) {
                 throw new InvalidArgumentException("threads and batch_size need a vector env: set num_envs");
             }
-            return single(Gym.make(id), seed);
+            return single(Gym.make(id, kwargs), seed);
         }
         if (threads == 0) {
             if (batchSize != 0 && batchSize != numEnvs) {
                 throw new InvalidArgumentException("batch_size needs worker threads: set threads");
             }
-            return vector(Gym.makeVec(id, numEnvs), seed);
+            return vector(Gym.makeVec(id, numEnvs, VectorOptions.DEFAULTS, kwargs), seed);
         }
-        VectorEnv<Object, Object> envs = Gym.makeVec(id, numEnvs, VectorOptions.async(threads, batchSize), Map.of());
+        VectorEnv<Object, Object> envs = Gym.makeVec(id, numEnvs, VectorOptions.async(threads, batchSize), kwargs);
         return batchSize == 0 || batchSize == numEnvs ? vector(envs, seed) : sendRecv((ThreadedVectorEnv<?, ?>) envs, seed);
     }
 

@@ -189,7 +189,27 @@ public final class SoftwareRenderer implements SceneRenderer {
         for (int py = minY; py <= maxY; py++) {
             double sy = py + 0.5;
             int row = (height - 1 - py) * width;
-            for (int px = minX; px <= maxX; px++) {
+            // the span of this row inside all three edges (each edge function is linear in x); the exact test
+            // below still decides every pixel, the span only saves visiting the pixels that are surely outside
+            double lo = minX;
+            double hi = maxX;
+            for (int e = 0; e < 3; e++) {
+                double edx = e == 0 ? e0dx : e == 1 ? e1dx : e2dx;
+                double edy = e == 0 ? e0dy : e == 1 ? e1dy : e2dy;
+                double[] origin = e == 0 ? p1 : e == 1 ? p2 : p0;
+                double a = -edy;
+                double b = edx * (sy - origin[1]) + edy * origin[0];
+                if (a > 0) {
+                    lo = Math.max(lo, Math.floor(-b / a - 0.5) - 1);
+                } else if (a < 0) {
+                    hi = Math.min(hi, Math.ceil(-b / a - 0.5) + 1);
+                } else if (b < 0) {
+                    hi = lo - 1;
+                }
+            }
+            int fromX = (int) Math.max(minX, lo);
+            int toX = (int) Math.min(maxX, hi);
+            for (int px = fromX; px <= toX; px++) {
                 double sx = px + 0.5;
                 double w0 = e0dx * (sy - p1[1]) - e0dy * (sx - p1[0]);
                 double w1 = e1dx * (sy - p2[1]) - e1dy * (sx - p2[0]);
