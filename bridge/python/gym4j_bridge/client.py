@@ -12,6 +12,13 @@ from ._compat import HAVE_GYMNASIUM, Env, VectorEnv
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MESSAGE_SIZE = 64 << 20
+# ZeroMQ (ZMTP 3.1) heartbeats: a PING every HEARTBEAT_IVL, the link dropped after HEARTBEAT_TIMEOUT of silence.
+# The peer's ZeroMQ I/O thread answers them, not its env: a slow env step is waited for, a dead or stopped
+# server is noticed within about HEARTBEAT_TIMEOUT.
+HEARTBEAT_IVL = 0.5
+HEARTBEAT_TIMEOUT = 1.5
+# After a lost link, a call waits at most this long for the server to answer again before it fails.
+RECONNECT_WINDOW = 1.5
 
 
 class BridgeError(RuntimeError):
@@ -27,13 +34,25 @@ class BridgeTimeout(BridgeError):
     """No reply within the call's timeout: the server is gone, overloaded or unreachable."""
 
 
+class BridgeConnectionLost(BridgeTimeout):
+    """The link to the server broke (it died, or stopped answering ZeroMQ heartbeats) before the reply came."""
+
+
 def _error_name(code):
     return pb.ErrorCode.Name(code).replace("ERROR_CODE_", "")
 
 
 class Connection:
     """Lazy-pirate request/reply over a DEALER socket: one request, wait at most `timeout` for the reply
-    with the same id; on timeout the socket is discarded, so a late reply is never taken for the next one."""
+    with the same id; on timeout the socket is discarded, so a late reply is never taken for the next one.
+
+    Liveness: the socket sends ZeroMQ heartbeats and watches its own connection events. When the link
+    breaks while a reply is awaited (the server was killed, or is stopped and its ZeroMQ stack no longer
+    answers heartbeats), the call fails at once with BridgeConnectionLost naming the address, instead of
+    waiting for the timeout; a slow env step on a live server is waited for, up to the timeout. After a
+    lost link, later calls wait at most RECONNECT_WINDOW for the server to answer again (a restarted server
+    is picked up) before they fail.
+    """
 
     def __init__(self, address, timeout=DEFAULT_TIMEOUT, max_message_size=DEFAULT_MAX_MESSAGE_SIZE,
                  curve_server_key=None, context=None):
@@ -43,28 +62,48 @@ class Connection:
         self.curve_server_key = curve_server_key
         self._context = context or zmq.Context.instance()
         self._socket = None
+        self._monitor = None
         self._ids = itertools.count(1)
         self._poller = None
+        self._lost = False
 
     def _open(self):
         s = self._context.socket(zmq.DEALER)
         s.setsockopt(zmq.LINGER, 0)
         s.setsockopt(zmq.MAXMSGSIZE, self.max_message_size)
+        s.setsockopt(zmq.HEARTBEAT_IVL, int(HEARTBEAT_IVL * 1000))
+        s.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(HEARTBEAT_TIMEOUT * 1000))
         if self.curve_server_key:
             public, secret = zmq.curve_keypair()
             s.curve_publickey = public
             s.curve_secretkey = secret
             s.curve_serverkey = self.curve_server_key.encode("ascii") if isinstance(self.curve_server_key, str) \
                 else self.curve_server_key
+        self._monitor = s.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         s.connect(self.address)
         self._socket = s
         self._poller = zmq.Poller()
         self._poller.register(s, zmq.POLLIN)
+        self._poller.register(self._monitor, zmq.POLLIN)
+
+    def _disconnected(self):
+        """Whether the socket's link broke since the last look (reads the pending connection events)."""
+        broke = False
+        while self._monitor.poll(0):
+            frames = self._monitor.recv_multipart()
+            broke |= int.from_bytes(frames[0][:2], "little") == zmq.EVENT_DISCONNECTED
+        return broke
 
     def drop(self):
         if self._socket is not None:
+            try:
+                self._socket.disable_monitor()
+            except zmq.ZMQError:
+                pass
+            self._monitor.close(0)
             self._socket.close(0)
             self._socket = None
+            self._monitor = None
 
     def _open_verified(self, deadline, limit, what):
         # A fresh socket is checked with a Ping (safe to repeat, unlike a step) before the real request:
@@ -82,6 +121,9 @@ class Connection:
                     if time.monotonic() < end:
                         continue
                     break
+                if not self._socket.poll(0):
+                    self._disconnected()  # a connection event: the ping is re-sent on a fresh socket if unanswered
+                    continue
                 reply = pb.Response()
                 try:
                     reply.ParseFromString(self._socket.recv())
@@ -89,18 +131,29 @@ class Connection:
                     self.drop()
                     raise BridgeError(f"the reply from {self.address} is not a Response: {e}")
                 if reply.id in (ping.id, 0):
+                    self._lost = False
                     return
             self.drop()
             if time.monotonic() >= deadline:
+                if self._lost:
+                    raise BridgeConnectionLost(f"lost the connection to {self.address} and it did not answer again "
+                                               f"within {limit:g} s, before {what} (the server died or hung)",
+                                               "CONNECTION_LOST", None)
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to {what} (is the server running?)",
                                     "TIMEOUT", None)
             attempt *= 2
 
     def call(self, request, timeout=None):
         limit = self.timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
+        what = request.WhichOneof("body")
+        start = time.monotonic()
+        deadline = start + limit
+        if self._socket is not None and self._disconnected():
+            self.drop()  # the server went away since the last call: find out now whether it is back
+            self._lost = True
         if self._socket is None:
-            self._open_verified(deadline, limit, request.WhichOneof("body"))
+            window = min(limit, RECONNECT_WINDOW) if self._lost else limit
+            self._open_verified(start + window, window, what)
         request.id = next(self._ids)
         self._socket.send(request.SerializeToString())
         while True:
@@ -110,7 +163,15 @@ class Connection:
                     continue
                 self.drop()
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
-                                    f"{request.WhichOneof('body')} (is the server running?)", "TIMEOUT", None)
+                                    f"{what} (is the server running?)", "TIMEOUT", None)
+            if not self._socket.poll(0):
+                if self._disconnected():
+                    self.drop()
+                    self._lost = True
+                    raise BridgeConnectionLost(f"lost the connection to {self.address} while waiting for the reply to "
+                                               f"{what} (the server died, or stopped answering heartbeats for "
+                                               f"{HEARTBEAT_TIMEOUT:g} s)", "CONNECTION_LOST", None)
+                continue
             reply = pb.Response()
             try:
                 reply.ParseFromString(self._socket.recv())
