@@ -5,7 +5,8 @@ serve() exposes a Python env so that Java's RemoteEnv (or any bridge client) can
 """
 from ._compat import HAVE_GYMNASIUM, spaces
 from .client import BridgeError, BridgeTimeout, RemoteEnv, RemoteVectorEnv
+from .registration import list_envs, register
 from .server import EnvServer, serve
 
 __all__ = ["RemoteEnv", "RemoteVectorEnv", "serve", "EnvServer", "BridgeError", "BridgeTimeout", "spaces",
-           "HAVE_GYMNASIUM"]
+           "HAVE_GYMNASIUM", "register", "list_envs"]

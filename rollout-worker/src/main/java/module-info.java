@@ -5,8 +5,12 @@
 module dev.gym4j.worker {
     requires dev.gym4j.api;
     requires dev.gym4j.bridge;
+    requires dev.gym4j.policy;
     requires dev.gym4j.video;
     requires info.picocli;
+
+    // The measuring loop of `gym4j bench`, which the JMH benchmarks share.
+    exports dev.gym4j.worker.bench;
 
     // picocli fills the annotated option fields reflectively.
     opens dev.gym4j.worker.cli to info.picocli;

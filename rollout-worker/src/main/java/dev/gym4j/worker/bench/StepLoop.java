@@ -1,10 +1,16 @@
-package dev.gym4j.api.vector;
+package dev.gym4j.worker.bench;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.api.vector.SyncVectorEnv;
+import dev.gym4j.api.vector.ThreadedVectorEnv;
+import dev.gym4j.api.vector.VectorBatch;
+import dev.gym4j.api.vector.VectorEnv;
+import dev.gym4j.api.vector.VectorOptions;
+import java.lang.reflect.Array;
 import java.util.Map;
 import java.util.Objects;
 
@@ -203,15 +209,29 @@ public abstract class StepLoop implements AutoCloseable {
         return actions;
     }
 
-    /** One pre-sampled action batch per cycle position, rows sampled from the single action space. */
+    /**
+     * One pre-sampled action batch per cycle position, rows sampled from the single action space and laid
+     * out as {@link VectorEnv} takes them: a {@code long} per row for {@code Discrete}, else the row's
+     * array elements one row after another.
+     */
     private static Object[] sampleBatches(Space<?> single, int rows, long seed) {
-        BatchLayout layout = BatchLayout.of(single);
         single.seed(seed);
         Object[] batches = new Object[ACTION_CYCLE];
         for (int k = 0; k < ACTION_CYCLE; k++) {
-            batches[k] = layout.newBatch(rows);
             for (int r = 0; r < rows; r++) {
-                layout.writeRow(single.sample(), batches[k], r);
+                Object action = single.sample();
+                if (action instanceof Integer i) {
+                    if (batches[k] == null) {
+                        batches[k] = new long[rows];
+                    }
+                    ((long[]) batches[k])[r] = i;
+                } else {
+                    int size = Array.getLength(action);
+                    if (batches[k] == null) {
+                        batches[k] = Array.newInstance(action.getClass().getComponentType(), rows * size);
+                    }
+                    System.arraycopy(action, 0, batches[k], r * size, size);
+                }
             }
         }
         return batches;
