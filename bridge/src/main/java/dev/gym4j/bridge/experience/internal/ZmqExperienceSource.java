@@ -28,7 +28,8 @@ import org.zeromq.ZMQException;
  * A trainer's end of the ZeroMQ experience transport: a ROUTER bound to the address (loopback unless told
  * otherwise). It answers each {@code WorkerHello} with a {@code TrainerHello} (a random session per process and the
  * credit {@code window}), returns each trajectory once (de-duplicated by (worker, sequence); duplicates are
- * acknowledged at once), and sends {@link #acknowledge}d sequences back to their worker on the next {@link #poll}.
+ * acknowledged at once), and sends {@link #acknowledge}d sequences back to their worker (in batches while more
+ * trajectories are buffered, at once when the consumer has caught up).
  * A message that does not parse, of another protocol version or of another experiment is answered with an
  * {@code Error} and reported on standard error; the source keeps serving. All socket work happens in the
  * consuming thread.
@@ -75,12 +76,26 @@ public final class ZmqExperienceSource implements ExperienceSource {
         socket.setSndHWM(100_000);
         String bindTo = a.endpoint().endsWith(":0") ? a.endpoint().substring(0, a.endpoint().length() - 2) + ":*"
                 : a.endpoint();
-        try {
-            socket.bind(bindTo);
-        } catch (ZMQException e) {
-            socket.close();
-            throw new ExperienceException("cannot bind the experience source to " + a.endpoint() + ": "
-                    + e.getMessage());
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                socket.bind(bindTo);
+                break;
+            } catch (ZMQException e) {
+                // A source closed a moment ago in this process releases its port asynchronously: retry briefly.
+                if (System.nanoTime() > deadline) {
+                    socket.close();
+                    throw new ExperienceException("cannot bind the experience source to " + a.endpoint() + ": "
+                            + (e.getErrorCode() == 48 ? "the address is in use" : e.getMessage()));
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    socket.close();
+                    throw new ExperienceException("interrupted while binding " + a.endpoint());
+                }
+            }
         }
         this.endpoint = socket.getLastEndpoint();
     }
@@ -263,7 +278,8 @@ public final class ZmqExperienceSource implements ExperienceSource {
         }
         List<Long> list = pendingAcks.computeIfAbsent(trajectory.workerId(), k -> new ArrayList<>());
         list.add(trajectory.sequence());
-        if (list.size() >= 64) {
+        // Batched while more is buffered (the next poll sends them); at once when the consumer has caught up.
+        if (list.size() >= 64 || buffer.isEmpty()) {
             flushAcks();
         }
     }
@@ -275,6 +291,7 @@ public final class ZmqExperienceSource implements ExperienceSource {
         }
         flushAcks();
         closed = true;
+        socket.unbind(endpoint);
         socket.close();
     }
 }
