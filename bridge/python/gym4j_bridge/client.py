@@ -156,15 +156,17 @@ class Connection:
             self._open_verified(start + window, window, what)
         request.id = next(self._ids)
         self._socket.send(request.SerializeToString())
+        sock = self._socket
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not self._poller.poll(int(left * 1000) + 1):
+            ready = self._poller.poll(int(left * 1000) + 1) if left > 0 else None
+            if not ready:
                 if time.monotonic() < deadline:
                     continue
                 self.drop()
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
                                     f"{what} (is the server running?)", "TIMEOUT", None)
-            if not self._socket.poll(0):
+            if ready[0][0] is not sock and (len(ready) == 1 or ready[1][0] is not sock):
                 if self._disconnected():
                     self.drop()
                     self._lost = True
