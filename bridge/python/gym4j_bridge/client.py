@@ -89,7 +89,7 @@ class Connection:
     def _disconnected(self):
         """Whether the socket's link broke since the last look (reads the pending connection events)."""
         broke = False
-        while self._monitor.poll(0):
+        while self._monitor.getsockopt(zmq.EVENTS) & zmq.POLLIN:  # cheaper than poll(0) on the hot path
             frames = self._monitor.recv_multipart()
             broke |= int.from_bytes(frames[0][:2], "little") == zmq.EVENT_DISCONNECTED
         return broke
@@ -156,15 +156,17 @@ class Connection:
             self._open_verified(start + window, window, what)
         request.id = next(self._ids)
         self._socket.send(request.SerializeToString())
+        sock = self._socket
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not self._poller.poll(int(left * 1000) + 1):
+            ready = self._poller.poll(int(left * 1000) + 1) if left > 0 else None
+            if not ready:
                 if time.monotonic() < deadline:
                     continue
                 self.drop()
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
                                     f"{what} (is the server running?)", "TIMEOUT", None)
-            if not self._socket.poll(0):
+            if ready[0][0] is not sock and (len(ready) == 1 or ready[1][0] is not sock):
                 if self._disconnected():
                     self.drop()
                     self._lost = True
@@ -278,6 +280,10 @@ class RemoteEnv(Env):
     kwargs and options: unpickling (in another process, a Ray actor, an AsyncVectorEnv worker) connects
     a new env on the server, which needs a reset() before its first step.
     """
+
+    # What gymnasium.make checks a render_mode against before it connects: a served env may have any of
+    # these; each instance's metadata (from the server's handshake) says which ones it has.
+    metadata = {"render_modes": ["human", "rgb_array", "ansi", "rgb_array_list", "depth_array"]}
 
     def __init__(self, address, env_id=None, *, timeout=DEFAULT_TIMEOUT, curve_server_key=None,
                  max_message_size=DEFAULT_MAX_MESSAGE_SIZE, **kwargs):

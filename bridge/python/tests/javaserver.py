@@ -29,15 +29,16 @@ def require_jar(test):
 
 
 class JavaServer:
-    def __init__(self, *args, bind="tcp://127.0.0.1:0"):
+    def __init__(self, *args, bind="tcp://127.0.0.1:0", jvm_args=()):
         self.args = list(args)
         self.bind = bind
+        self.jvm_args = list(jvm_args)
         self.proc = None
         self.endpoint = None
 
     def start(self):
         require_jar(None)
-        self.proc = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", JAR, "serve", *self.args,
+        self.proc = subprocess.Popen(["java", "-XX:+UseSerialGC", "-Xshare:auto", *self.jvm_args, "-jar", JAR, "serve", *self.args,
                                       "--bind", self.bind], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         _STARTED.append(self.proc)
         line = self.proc.stdout.readline()

@@ -59,6 +59,15 @@ class ErgonomicsTest(unittest.TestCase):
             np.testing.assert_array_equal(obs, env.reset(seed=3)[0])
         finally:
             again.close()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            framed = gymnasium.make(env.spec, render_mode="rgb_array")  # no "not in the possible render_modes"
+        try:
+            self.assertEqual([str(w.message) for w in caught], [])
+            framed.reset(seed=0)
+            self.assertEqual(framed.render().shape[2], 3)
+        finally:
+            framed.close()
 
     def test_without_gymnasium_spec_still_describes_the_registration(self):
         env = self.env("Pendulum-v1")

@@ -13,10 +13,17 @@ import java.util.Map;
  */
 final class VectorSessions {
 
+    /** The most sub-envs one client may ask for: a Hello with num_envs = 2^31 - 1 must not make them. */
+    static final int MAX_NUM_ENVS = 4096;
+
     private VectorSessions() {
     }
 
     static Session make(EnvFactory factory, String envId, Map<String, Object> kwargs, int numEnvs) {
+        if (numEnvs > MAX_NUM_ENVS) {
+            throw new dev.gym4j.api.InvalidArgumentException("num_envs must be at most " + MAX_NUM_ENVS
+                    + " per client, got " + numEnvs);
+        }
         VectorEnv<Object, Object> vec = VectorOptions.DEFAULTS.create(numEnvs, i -> factory.make(envId, kwargs));
         return new VectorSession(vec);
     }
