@@ -68,7 +68,7 @@ final class Connection implements AutoCloseable {
             if (left <= 0) {
                 drop();
                 throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to "
-                        + request.getBodyCase() + " (is the server running?)");
+                        + request.getBodyCase() + " (" + noReplyHint() + ")");
             }
             setReceiveTimeout((int) Math.min(Integer.MAX_VALUE, left));
             byte[] reply = socket.recv(0);
@@ -125,7 +125,7 @@ final class Connection implements AutoCloseable {
             drop();
             if (System.nanoTime() >= deadline) {
                 throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to " + what
-                        + " (is the server running?)");
+                        + " (" + noReplyHint() + ")");
             }
             attemptMillis *= 2;
         }
@@ -190,4 +190,11 @@ final class Connection implements AutoCloseable {
         }
     }
 
+
+    /** @return why a server may not answer: with CURVE, a wrong server key looks exactly like no server */
+    private String noReplyHint() {
+        return clientKeys == null ? "is the server running?"
+                : "is the server running, with CURVE, and is the server public key the one in its .pub file? "
+                        + "A wrong key or a server without CURVE looks like no answer";
+    }
 }
