@@ -97,7 +97,7 @@ final class Connection implements AutoCloseable {
             if (left <= 0) {
                 drop();
                 throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to "
-                        + request.getBodyCase() + " (is the server running?)");
+                        + request.getBodyCase() + " (" + noReplyHint() + ")");
             }
             setReceiveTimeout((int) Math.min(SLICE_MILLIS, left));
             byte[] reply = socket.recv(0);
@@ -165,7 +165,8 @@ final class Connection implements AutoCloseable {
                 throw new GymException(lost
                         ? "lost the connection to " + address + " and it did not answer again within " + timeoutMillis
                                 + " ms, before " + what + " (the server died or hung)"
-                        : "no reply from " + address + " within " + timeoutMillis + " ms to " + what + " (is the server running?)");
+                        : "no reply from " + address + " within " + timeoutMillis + " ms to " + what
+                                + " (" + noReplyHint() + ")");
             }
             attemptMillis *= 2;
         }
@@ -253,4 +254,11 @@ final class Connection implements AutoCloseable {
         }
     }
 
+
+    /** @return why a server may not answer: with CURVE, a wrong server key looks exactly like no server */
+    private String noReplyHint() {
+        return clientKeys == null ? "is the server running?"
+                : "is the server running, with CURVE, and is the server public key the one in its .pub file? "
+                        + "A wrong key or a server without CURVE looks like no answer";
+    }
 }

@@ -26,6 +26,14 @@ final class Errors {
 
     /** @return the wire error for what an env (or our decoding) threw */
     static Error fromException(RuntimeException e) {
+        // An env that wraps the real problem (a vector env naming the sub-env, say) keeps its code.
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof InvalidActionException || cause instanceof ResetNeededException || cause instanceof EnvClosedException
+                    || cause instanceof InvalidArgumentException || cause instanceof ProtocolException) {
+                Error inner = fromException((RuntimeException) cause);
+                return of(inner.getCode(), e.getMessage() == null ? inner.getMessage() : e.getMessage());
+            }
+        }
         if (e instanceof ProtocolException) {
             return of(ErrorCode.ERROR_CODE_BAD_MESSAGE, e.getMessage());
         }

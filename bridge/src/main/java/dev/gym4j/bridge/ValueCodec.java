@@ -76,6 +76,7 @@ final class ValueCodec {
     static Object decode(Space<?> space, Value v) {
         if (space instanceof Box<?> box) {
             Tensor t = tensorOf(v, space);
+            requireShape(t, box.shape(), space);
             Object a = Tensors.toArray(t);
             if (a.getClass() != box.dtype().arrayType()) {
                 // A client may send another numeric dtype (NumPy's default float64, say): cast as NumPy would.
@@ -103,6 +104,7 @@ final class ValueCodec {
             return (int) value;
         }
         if (space instanceof MultiDiscrete md) {
+            requireShape(tensorOf(v, space), md.shape(), space);
             long[] l = Tensors.longs(tensorOf(v, space));
             if (l.length != md.nvec().length) {
                 throw new ProtocolException("expected " + md.nvec().length + " elements for " + space + ", got " + l.length);
@@ -111,6 +113,7 @@ final class ValueCodec {
         }
         if (space instanceof MultiBinary mb) {
             Tensor t = tensorOf(v, space);
+            requireShape(t, mb.shape(), space);
             Object a = Tensors.toArray(t);
             byte[] bytes;
             if (a instanceof byte[] b) {
@@ -201,6 +204,18 @@ final class ValueCodec {
                 }
                 return out;
             }
+        }
+    }
+
+    /** An array space's value must have the space's shape exactly, as Gymnasium's {@code contains} asks. */
+    private static void requireShape(Tensor t, int[] shape, Space<?> space) {
+        if (!Tensors.hasShape(t, shape)) {
+            java.util.List<Long> expected = new ArrayList<>();
+            for (int d : shape) {
+                expected.add((long) d);
+            }
+            throw new ProtocolException("expected a tensor of shape " + Tensors.shapeText(expected) + " for " + space + ", got shape "
+                    + Tensors.shapeText(t.getShapeList()));
         }
     }
 

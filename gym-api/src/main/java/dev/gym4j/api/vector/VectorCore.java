@@ -104,6 +104,20 @@ final class VectorCore<O> {
      * @param options the caller's reset options
      * @return the reset mask (a fresh all-true mask when none was given); marks the env as reset
      */
+    /** @return an array by its type, length and (first 16) elements, anything else by its text */
+    private static String readable(Object x) {
+        if (x != null && x.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(x);
+            StringBuilder b = new StringBuilder(x.getClass().getComponentType().getSimpleName()).append('[').append(n).append("] [");
+            for (int i = 0; i < Math.min(n, 16); i++) {
+                b.append(i == 0 ? "" : ", ").append(java.lang.reflect.Array.get(x, i));
+            }
+            return b.append(n > 16 ? ", ...]" : "]").toString();
+        }
+        String text = String.valueOf(x);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
     boolean[] resetMask(Map<String, ?> options) {
         Objects.requireNonNull(options, "options");
         Object mask = options.get(VectorEnv.RESET_MASK);
@@ -114,7 +128,7 @@ final class VectorCore<O> {
         } else if (mask instanceof boolean[] m && m.length == slots.length) {
             result = m.clone();
         } else {
-            throw new InvalidArgumentException(VectorEnv.RESET_MASK + " must be a boolean[" + slots.length + "], got " + mask);
+            throw new InvalidArgumentException(VectorEnv.RESET_MASK + " must be a boolean[" + slots.length + "], got " + readable(mask));
         }
         hasReset = true;
         return result;

@@ -27,6 +27,11 @@ import picocli.CommandLine.Spec;
             + "threads, B sub-envs per recv."})
 final class BenchCommand implements Callable<Integer> {
 
+    /** The longest measurement: a year, far below where seconds in nanoseconds overflow. */
+    private static final double MAX_SECONDS = 365 * 86400.0;
+    private static final int MAX_ENVS = 1 << 16;
+    private static final int MAX_THREADS = 1024;
+
     @Spec
     private CommandSpec spec;
 
@@ -39,10 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "measured time in seconds (default ${DEFAULT-VALUE})")
     private double seconds;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "-1",
+    @Option(names = "--warmup", paramLabel = "S",
             description = "warm-up seconds before measuring (default: a fifth of --seconds, at most 1); "
                     + "physics envs want several seconds for the JIT")
-    private double warmup;
+    private Double warmup;
 
     @Option(names = "--num-envs", paramLabel = "N", defaultValue = "1", description = "number of (sub-)envs (default ${DEFAULT-VALUE})")
     private int numEnvs;
@@ -72,7 +77,9 @@ final class BenchCommand implements Callable<Integer> {
         try (StepLoop loop = StepLoop.of(envId, KwargOptions.parse(kwargs), numEnvs == 1 && !threaded ? 0 : numEnvs, threaded ? threads : 0,
                 sendRecv ? batchSize : 0, seed)) {
             loopName = loop.description();
-            m = loop.measure(warmup >= 0 ? warmup : Math.min(1.0, seconds / 5), seconds);
+            m = loop.measure(warmup != null ? warmup : Math.min(1.0, seconds / 5), seconds);
+        } catch (OutOfMemoryError e) {
+            throw new CliException("out of memory making " + numEnvs + " envs of " + envId + ": use fewer --num-envs or a larger -Xmx");
         }
         PrintWriter out = spec.commandLine().getOut();
         double perSecond = m.stepsPerSecond();
@@ -97,14 +104,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new CliException("--seconds must be a positive number, got " + seconds);
+        if (!(seconds > 0) || seconds > MAX_SECONDS) {
+            throw new CliException("--seconds must be a positive number of seconds, at most " + (long) MAX_SECONDS + ", got " + seconds);
         }
-        if (Double.isNaN(warmup) || Double.isInfinite(warmup) || (warmup < 0 && warmup != -1)) {
-            throw new CliException("--warmup must be a non-negative number of seconds, got " + warmup);
+        if (warmup != null && (!(warmup >= 0) || warmup > MAX_SECONDS)) {
+            throw new CliException("--warmup must be a non-negative number of seconds, at most " + (long) MAX_SECONDS + ", got " + warmup);
         }
         if (numEnvs < 1 || threads < 1) {
             throw new CliException("--num-envs and --threads must be at least 1, got " + numEnvs + " and " + threads);
+        }
+        if (numEnvs > MAX_ENVS || threads > MAX_THREADS) {
+            throw new CliException("--num-envs must be at most " + MAX_ENVS + " and --threads at most " + MAX_THREADS + ", got "
+                    + numEnvs + " and " + threads);
         }
         if (batchSize < 0 || batchSize > numEnvs) {
             throw new CliException("--batch-size must be between 1 and --num-envs (" + numEnvs + "), or 0 for all, got " + batchSize);

@@ -52,6 +52,15 @@ final class ReplayCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) {
             throw new CliException("--tolerance must be >= 0, got " + tolerance);
         }
+        if (outFile != null) {
+            Path dir = outFile.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new CliException("cannot write " + outFile + ": no such directory " + dir);
+            }
+            if (Files.isDirectory(outFile)) {
+                throw new CliException("cannot write " + outFile + ": it is a directory");
+            }
+        }
         ReplayResult result;
         try (Reader in = open(file)) {
             result = TrajectoryReplayer.replay(in, envId);

@@ -122,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
                         out.println(line);
                         out.flush();
                     })
-                    .withCurveSecretKey(curveSecretKey == null ? null : Curve.readKey(curveSecretKey));
+                    .withCurveSecretKey(curveSecretKey == null ? null : Curve.readSecretKey(curveSecretKey));
         } catch (IllegalArgumentException e) {
             throw new CliException(optionName(e.getMessage()));
         }

@@ -87,6 +87,15 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anOutFileInAMissingDirectoryIsRefusedBeforeReplaying() throws IOException {
+        Path file = recording(CliTestEnvProvider.WALK);
+        Path out = dir.resolve("no-such-dir").resolve("out.jsonl");
+        Cli r = Cli.run("replay", file.toString(), "--out", out.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("no such directory") && r.out().isEmpty(), r.toString());
+    }
+
+    @Test
     void envOverridesTheHeadersId() throws IOException {
         Path file = recording("Walk-v0");
         assertEquals(2, Cli.run("replay", file.toString()).status());

@@ -61,6 +61,21 @@ class RolloutBenchCommandTest {
     }
 
     @Test
+    void benchRejectsBadOptionsWithOneLine() {
+        for (String[] extra : List.of(new String[] {"--num-envs", "2147483647"}, new String[] {"--seconds", "1e308"},
+                new String[] {"--warmup", "-1"}, new String[] {"--seconds", "NaN"}, new String[] {"--threads", "100000"})) {
+            String[] args = new String[2 + extra.length];
+            args[0] = "bench";
+            args[1] = CliTestEnvProvider.WALK;
+            System.arraycopy(extra, 0, args, 2, extra.length);
+            Cli r = Cli.run(args);
+            assertEquals(2, r.status(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.toString());
+            assertTrue(r.err().contains(extra[0]), r.toString());
+        }
+    }
+
+    @Test
     void benchJsonReportsStepsPerSecond() {
         Cli r = Cli.run("bench", CliTestEnvProvider.WALK, "--seconds", "0.2", "--json");
         assertEquals(0, r.status(), r.toString());
