@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gym4j train ENV}: PPO with the trainer module's in-process workers, writing the run's outputs to one
  * directory: {@code policy.onnx} and {@code policy.json}, {@code checkpoint.bin}, {@code config.json},
+ * {@code evaluation.json} (the final evaluation),
  * {@code metrics.jsonl} (deterministic), {@code timing.jsonl}, {@code learning-curve.png} and, when the env
  * renders, {@code video/final-policy-episode-0.mp4}.
  */
@@ -263,6 +264,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Evaluation eval = config.evalEpisodes() > 0
                 ? t.evaluate(config.evalEpisodes(), config.evalDeterministic(), config.seed() + 1_000_003L) : null;
+        if (eval != null) {
+            Files.writeString(dir.resolve("evaluation.json"), Json.write(EvaluateCommand.toJson(t.envId(), eval,
+                    config.evalDeterministic())) + "\n", StandardCharsets.UTF_8);
+        }
         String video = noVideo ? null : recordVideo(t, dir);
         double seconds = (Double) timing.get("seconds");
         stdout.println(String.format(Locale.ROOT, "%s: %s after %d steps in %.1f s of training (%.0f steps/s; env %.1f s, "

@@ -204,9 +204,16 @@ public final class PpoLearner {
             discounted.put(stream, disc);
             Map<String, TensorData> extras = f.extras();
             float[] lp = extras.containsKey(Trajectory.LOGPROB) ? extras.get(Trajectory.LOGPROB).floats() : null;
+            float[] vs = extras.containsKey(Trajectory.VALUE) ? extras.get(Trajectory.VALUE).floats() : null;
             System.arraycopy(f.lastObservation().floats(), 0, lastObsN, e * od, od);
             net.normalize(rawObs, base * od, t, obsN, base * od);
-            recomputeLogpValue(base, t, lp);
+            if (lp != null && vs != null && lp.length == t && vs.length == t) {
+                // the acting policy is this network, so the worker's figures are the ones the learner would compute
+                System.arraycopy(lp, 0, logp, base, t);
+                System.arraycopy(vs, 0, val, base, t);
+            } else {
+                recomputeLogpValue(base, t, lp);
+            }
         }
         // bootstrap values of the observations after each fragment
         net.normalize(lastObsN, 0, fragments.size(), lastObsN, 0);
