@@ -1,7 +1,6 @@
 package dev.gym4j.bridge;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.gym4j.api.Env;
 import dev.gym4j.api.GymException;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Hello;
@@ -9,16 +8,25 @@ import dev.gym4j.bridge.proto.HelloReply;
 import dev.gym4j.bridge.proto.Pong;
 import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Response;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -29,57 +37,129 @@ import org.zeromq.ZMQ;
  * connected client, many clients at once.
  *
  * <p>A client's handshake ({@code Hello}) makes its env, from the id it names or the server's default;
- * {@code Close} or an idle timeout frees it. Malformed, oversized or out-of-order messages get an
- * {@code Error} reply (or, past the maximum message size, the client is disconnected) and never stop
- * the server. Requests are served one at a time on the server's own thread, so envs need not be
- * thread-safe.
+ * {@code Close}, an idle timeout or the client's connection closing frees it. Every request is parsed,
+ * checked against the {@link ServerLimits} and answered inside one error boundary: a malformed,
+ * oversized, out-of-order or over-the-limit request, and anything an env throws (an {@code Error}
+ * such as {@code OutOfMemoryError} included), gets an {@code Error} reply and never stops the server.
+ *
+ * <p>The server's thread only moves messages; requests are served by a pool of
+ * {@link ServerLimits#workers()} threads. Each client's requests run one at a time and in order, so an
+ * env is never used by two threads at once (it need not be thread-safe; successive requests may run
+ * on different threads, with a happens-before edge between them), while different clients are served in
+ * parallel: a slow env step or a large request holds up only its own client and at most one thread.
+ * A client may have {@value #MAX_PENDING} requests waiting at most; large messages wait only while the
+ * bytes of all waiting messages stay under a budget (a quarter of the heap), past which they are
+ * refused at once with an {@code Error}.
  *
  * <p>The server's socket lives in the JVM-wide ZeroMQ context that {@link RemoteEnv} and
- * {@link RemoteVectorEnv} use too: one I/O thread carries every bridge socket in the JVM, so a server
- * and its clients in one JVM (tests, benchmarks, a trainer that serves its own envs) do not pay an
- * extra thread wake-up per message, and {@link #close()} returns only once the address is free to be
+ * {@link RemoteVectorEnv} use too, and {@link #close()} returns only once the address is free to be
  * bound again.
  *
- * <p>Thread safety: {@link #endpoint()}, {@link #activeClients()} and {@link #close()} may be called
- * from any thread.
+ * <p>Thread safety: {@link #endpoint()}, {@link #activeClients()}, {@link #failure()} and
+ * {@link #close()} may be called from any thread.
  */
 public final class EnvServer implements AutoCloseable {
 
+    /** How many requests of one client may wait while one of its requests is served. */
+    static final int MAX_PENDING = 4;
+    /** Messages up to this size are always queued (a well-behaved client's); larger ones count against the budget. */
+    private static final int SMALL_MESSAGE = 64 << 10;
     private static final System.Logger LOG = System.getLogger(EnvServer.class.getName());
-    private static final int POLL_MILLIS = 50;
-    private static final AtomicLong MONITORS = new AtomicLong();
+    private static final int POLL_MILLIS = 100;
+    private static final AtomicLong INSTANCES = new AtomicLong();
+    private static final long RECENTLY_CLOSED_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final ServerOptions options;
+    private final ServerLimits limits;
     private final EnvFactory factory;
     private final ZContext context;
     private final ZMQ.Socket router;
+    private final ZMQ.Socket monitor;
+    private final ZMQ.Socket replies;
+    private final String repliesAddress;
     private final String endpoint;
-    private final Map<ByteBuffer, Session> sessions = new HashMap<>();
+    private final ThreadPoolExecutor pool;
+    private final ConcurrentLinkedQueue<ZMQ.Socket> pushSockets = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<ZMQ.Socket> push;
+    private final ConcurrentHashMap<ByteBuffer, Client> clients = new ConcurrentHashMap<>();
+    private final Slots slots;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long queuedBytesBudget;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile int activeClients;
+    private volatile Throwable failure;
     private long lastSweepNanos = System.nanoTime();
+    // The server's thread only: connections by channel, clients by peer address, recently closed peers.
+    private final Map<Object, String> connections = new IdentityHashMap<>();
+    private final Map<String, Client> byPeer = new HashMap<>();
+    private final LinkedHashMap<String, Long> recentlyClosed = new LinkedHashMap<>();
 
     private EnvServer(ServerOptions options, EnvFactory factory) {
         this.options = options;
+        this.limits = options.limits();
         this.factory = factory;
+        this.slots = new Slots(options.maxClients(), limits.maxClientsPerPeer(), limits.maxEnvs(), limits.evictAfter().toNanos());
+        this.queuedBytesBudget = Math.max(options.maxMessageSize(), Runtime.getRuntime().maxMemory() / 4);
         this.context = Connection.SharedContext.get();
+        long n = INSTANCES.incrementAndGet();
         this.router = context.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setMaxMsgSize(options.maxMessageSize());
-        router.setReceiveTimeOut(POLL_MILLIS);
+        router.setRcvHWM(256);
+        if (!limits.heartbeat().isZero()) {
+            int ivl = (int) limits.heartbeat().toMillis();
+            router.setHeartbeatIvl(ivl);
+            router.setHeartbeatTimeout(6 * ivl);
+            router.setHeartbeatTtl(6 * ivl);
+        }
         if (options.curveSecretKey() != null) {
             router.setCurveServer(true);
             router.setCurveSecretKey(Curve.decodeKey(options.curveSecretKey(), "server secret key"));
         }
+        String monitorAddress = "inproc://gym4j-env-server-monitor-" + n;
+        router.monitor(monitorAddress, ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED);
+        this.monitor = context.createSocket(SocketType.PAIR);
+        monitor.connect(monitorAddress);
+        this.repliesAddress = "inproc://gym4j-env-server-replies-" + n;
+        this.replies = context.createSocket(SocketType.PULL);
+        replies.setRcvHWM(0);
+        replies.bind(repliesAddress);
         try {
             this.endpoint = bind(router, options.bind());
         } catch (RuntimeException e) {
+            context.destroySocket(monitor);
+            context.destroySocket(replies);
             context.destroySocket(router);
-            throw new GymException("Cannot bind " + options.bind() + ": " + e.getMessage(), e);
+            throw new GymException("Cannot bind " + options.bind() + ": " + bindProblem(e), e);
         }
+        this.push = ThreadLocal.withInitial(() -> {
+            ZMQ.Socket s = context.createSocket(SocketType.PUSH);
+            s.setSndHWM(0);
+            s.setLinger(0);
+            s.connect(repliesAddress);
+            pushSockets.add(s);
+            return s;
+        });
+        AtomicInteger workerNumber = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "gym4j-env-server-worker-" + n + "-" + workerNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::loop, "gym4j-env-server " + endpoint);
+    }
+
+    private static String bindProblem(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof org.zeromq.ZMQException z && z.getErrorCode() == zmq.ZError.EADDRINUSE
+                || m.contains("in use") || m.contains("Errno 48") || m.contains("Errno 98")) {
+            return "address already in use (another server on that port? choose another port, or 0 for a free one)";
+        }
+        if (e instanceof org.zeromq.ZMQException z && z.getErrorCode() == zmq.ZError.EADDRNOTAVAIL) {
+            return "address not available on this machine";
+        }
+        return m;
     }
 
     /**
@@ -97,7 +177,8 @@ public final class EnvServer implements AutoCloseable {
      * Binds and starts serving envs made by {@code factory}.
      *
      * @param options where to bind and the limits
-     * @param factory makes each client's env
+     * @param factory makes each client's env; called from the worker threads, one call per Hello (or per
+     *     sub-env), possibly concurrently for different clients
      * @return the running server
      * @throws GymException if the endpoint cannot be bound
      */
@@ -120,11 +201,20 @@ public final class EnvServer implements AutoCloseable {
 
     /** @return how many clients hold an env now */
     public int activeClients() {
-        return activeClients;
+        return slots.clients();
     }
 
     /**
-     * Waits until the server stops (after {@link #close()} from another thread).
+     * @return what stopped the server's thread when it failed (not through {@link #close()}), or null
+     *     while it runs or after a normal close
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Waits until the server stops: after {@link #close()} from another thread, or a failure of the
+     * server's own thread ({@link #failure()} then says which).
      *
      * @throws InterruptedException if interrupted while waiting
      */
@@ -147,162 +237,199 @@ public final class EnvServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EnvServer(" + endpoint + ", " + activeClients + " clients)";
+        return "EnvServer(" + endpoint + ", " + activeClients() + " clients)";
     }
 
-    // ------------------------------------------------------------------ the server's thread
+    private void event(String line) {
+        var sink = options.events();
+        if (sink != null) {
+            try {
+                sink.accept(line);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "event sink failed: " + e);
+            }
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, () -> line + " (" + endpoint + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ the server's thread: moves messages
 
     private void loop() {
+        ZMQ.Poller poller = context.createPoller(3);
         try {
+            poller.register(router, ZMQ.Poller.POLLIN);
+            poller.register(replies, ZMQ.Poller.POLLIN);
+            poller.register(monitor, ZMQ.Poller.POLLIN);
             while (running && !Thread.currentThread().isInterrupted()) {
-                byte[] identity;
                 try {
-                    identity = router.recv(0);
+                    poller.poll(POLL_MILLIS);
                 } catch (org.zeromq.ZMQException e) {
-                    break;
+                    if (!running) {
+                        break;
+                    }
+                    throw e;
                 }
-                if (identity != null) {
-                    serveOne(identity);
-                }
+                forwardReplies();
+                receiveRequests();
+                watchConnections();
                 sweepIdle();
             }
+        } catch (Throwable t) {
+            failure = t;
+            LOG.log(System.Logger.Level.ERROR, () -> "the server at " + endpoint + " failed: " + t, t);
         } finally {
-            for (Session s : sessions.values()) {
-                s.close();
+            running = false;
+            poller.close();
+            pool.shutdown();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            sessions.clear();
-            activeClients = 0;
+            for (Client c : clients.values()) {
+                c.closeSessionQuietly();
+            }
+            clients.clear();
+            slots.clear();
             release();
             stopped.countDown();
         }
     }
 
-    private void serveOne(byte[] identity) {
-        List<byte[]> frames = new ArrayList<>(2);
-        while (router.hasReceiveMore()) {
-            frames.add(router.recv(0));
+    /** Reads up to 256 requests and hands each to its client's queue. */
+    private void receiveRequests() {
+        for (int k = 0; k < 256; k++) {
+            zmq.Msg identity = router.base().recv(ZMQ.DONTWAIT);
+            if (identity == null) {
+                return;
+            }
+            byte[] first = null;
+            byte[] second = null;
+            int frames = 0;
+            String peer = null;
+            boolean more = identity.hasMore();
+            while (more) {
+                zmq.Msg m = router.base().recv(0);
+                if (m == null) {
+                    break;
+                }
+                if (peer == null && m.getMetadata() != null) {
+                    peer = m.getMetadata().get(zmq.io.Metadata.PEER_ADDRESS);
+                }
+                if (frames == 0) {
+                    first = m.data();
+                } else if (frames == 1) {
+                    second = m.data();
+                }
+                frames++;
+                more = m.hasMore();
+            }
+            dispatch(identity.data(), frames, first, second, peer == null ? "" : peer);
         }
+    }
+
+    private void dispatch(byte[] identity, int frames, byte[] first, byte[] second, String peer) {
         // A REQ client puts an empty delimiter frame before the payload; a DEALER client may not.
-        boolean delimited = frames.size() == 2 && frames.get(0).length == 0;
-        byte[] payload = frames.size() == 1 ? frames.get(0) : delimited ? frames.get(1) : null;
-        Response reply = payload == null
-                ? error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "expected one payload frame (after an optional empty delimiter), got "
-                        + frames.size() + " frames")
-                : answer(ByteBuffer.wrap(identity), payload);
+        boolean delimited = frames == 2 && first.length == 0;
+        byte[] payload = frames == 1 ? first : delimited ? second : null;
+        if (!peer.isEmpty() && recentlyClosed.containsKey(peer)) {
+            return; // its connection is gone: nobody would read the reply, and a Hello would leak an env
+        }
+        if (payload == null) {
+            send(identity, delimited, error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE,
+                    "expected one payload frame (after an optional empty delimiter), got " + frames + " frames").toByteArray());
+            return;
+        }
+        if (payload.length > SMALL_MESSAGE && queuedBytes.get() + payload.length > queuedBytesBudget) {
+            send(identity, delimited, error(0, ErrorCode.ERROR_CODE_TOO_MANY_CLIENTS, "the server is busy with "
+                    + queuedBytes.get() + " bytes of waiting requests; send this " + payload.length + "-byte request again later")
+                    .toByteArray());
+            return;
+        }
+        ByteBuffer key = ByteBuffer.wrap(identity);
+        while (true) {
+            Client c = clients.computeIfAbsent(key, k -> new Client(identity, peer));
+            c.lastSeenNanos = System.nanoTime();
+            if (!peer.isEmpty() && byPeer.get(peer) != c) {
+                byPeer.put(peer, c);
+            }
+            queuedBytes.addAndGet(payload.length);
+            int result = c.offer(new Job(payload, delimited));
+            if (result == Client.ACCEPTED) {
+                return;
+            }
+            queuedBytes.addAndGet(-payload.length);
+            if (result == Client.FULL) {
+                send(identity, delimited, error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "one request at a time: this client already has "
+                        + MAX_PENDING + " requests waiting for a reply").toByteArray());
+                return;
+            }
+            clients.remove(key, c); // it was retired between the lookup and the offer: make a new one
+        }
+    }
+
+    private void send(byte[] identity, boolean delimited, byte[] reply) {
         router.sendMore(identity);
         if (delimited) {
             router.sendMore(new byte[0]);
         }
-        router.send(reply.toByteArray(), 0);
+        router.send(reply, ZMQ.DONTWAIT);
     }
 
-    private Response answer(ByteBuffer client, byte[] payload) {
-        Request request;
-        try {
-            request = Request.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            return error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "not a gym4j.bridge.v1.Request (" + e.getMessage() + ")");
+    /** Forwards the workers' replies: [identity, delimited flag, reply] on the inproc socket. */
+    private void forwardReplies() {
+        for (int k = 0; k < 4096; k++) {
+            byte[] identity = replies.recv(ZMQ.DONTWAIT);
+            if (identity == null) {
+                return;
+            }
+            byte[] flag = replies.recv(0);
+            byte[] reply = replies.recv(0);
+            send(identity, flag.length > 0 && flag[0] == 1, reply);
         }
-        long id = request.getId();
-        switch (request.getBodyCase()) {
-            case HELLO:
-                return hello(client, id, request.getHello());
-            case PING:
-                return Response.newBuilder().setId(id).setPong(Pong.getDefaultInstance()).build();
-            case CLOSE: {
-                Session s = sessions.remove(client);
-                if (s != null) {
-                    s.close();
-                    activeClients = sessions.size();
+    }
+
+    /** Connection events: log them, and free the env of a client whose connection closed. */
+    private void watchConnections() {
+        for (int k = 0; k < 1024; k++) {
+            ZMQ.Event e = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT);
+            if (e == null) {
+                return;
+            }
+            Object channel = e.resolveValue();
+            if (e.getEvent() == ZMQ.EVENT_ACCEPTED) {
+                String peer = peerOf(channel);
+                connections.put(channel, peer);
+                recentlyClosed.remove(peer);
+                event("client " + peer + " connected");
+            } else if (e.getEvent() == ZMQ.EVENT_DISCONNECTED) {
+                String peer = connections.remove(channel);
+                if (peer == null) {
+                    continue;
                 }
-                return Response.newBuilder().setId(id).setClose(dev.gym4j.bridge.proto.CloseReply.getDefaultInstance()).build();
+                recentlyClosed.put(peer, System.nanoTime());
+                Client c = byPeer.remove(peer);
+                boolean hadEnv = c != null && c.hasSlot();
+                if (c != null) {
+                    c.submit(() -> closeSession(c));
+                }
+                event("client " + peer + " disconnected" + (hadEnv ? ", its env closed" : ""));
             }
-            case BODY_NOT_SET:
-                return error(id, ErrorCode.ERROR_CODE_BAD_MESSAGE, "the request has no body (an empty, truncated or foreign message?)");
-            default:
-                break;
-        }
-        Session session = sessions.get(client);
-        if (session == null) {
-            return error(id, ErrorCode.ERROR_CODE_NO_SESSION, "no env for this client at " + endpoint
-                    + ": send Hello first (the server may have restarted or dropped an idle client)");
-        }
-        session.lastSeenNanos = System.nanoTime();
-        Response.Builder reply = Response.newBuilder().setId(id);
-        try {
-            session.handle(request, reply);
-        } catch (RuntimeException e) {
-            reply.setError(Errors.fromException(e));
-        }
-        return reply.build();
-    }
-
-    private Response hello(ByteBuffer client, long id, Hello hello) {
-        if (hello.getProtocolVersion() != Protocol.VERSION) {
-            return error(id, ErrorCode.ERROR_CODE_UNSUPPORTED_VERSION, "this server speaks gym4j bridge protocol version "
-                    + Protocol.VERSION + ", the client asked for " + hello.getProtocolVersion());
-        }
-        Session old = sessions.remove(client);
-        if (old != null) {
-            old.close();
-        }
-        if (sessions.size() >= options.maxClients()) {
-            activeClients = sessions.size();
-            return error(id, ErrorCode.ERROR_CODE_TOO_MANY_CLIENTS, "the server at " + endpoint + " serves at most "
-                    + options.maxClients() + " clients; try again later");
-        }
-        String envId = hello.getEnvId().isEmpty() ? options.defaultEnvId() : hello.getEnvId();
-        if (envId == null) {
-            return error(id, ErrorCode.ERROR_CODE_INVALID_ARGUMENT, "this server has no default env: name one in Hello.env_id");
-        }
-        Map<String, Object> kwargs = new LinkedHashMap<>(envId.equals(options.defaultEnvId()) ? options.defaultKwargs() : Map.of());
-        kwargs.putAll(ValueCodec.decodeMap(hello.getKwargs()));
-        int numEnvs = hello.getNumEnvs() > 0 ? hello.getNumEnvs() : options.numEnvs();
-        Session session;
-        try {
-            session = numEnvs == 0 ? new EnvSession(factory.make(envId, kwargs)) : VectorSessions.make(factory, envId, kwargs, numEnvs);
-        } catch (RuntimeException e) {
-            return Response.newBuilder().setId(id).setError(Errors.fromException(e)).build();
-        }
-        sessions.put(copy(client), session);
-        activeClients = sessions.size();
-        LOG.log(System.Logger.Level.DEBUG, () -> "client " + sessions.size() + " made " + envId + " on " + endpoint);
-        return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
-                .addAllCapabilities(Protocol.CAPABILITIES).setServerName("gym4j-java")
-                .setEnv(session.describe())).build();
-    }
-
-    /**
-     * Closes the socket. Closing a socket of a shared context is asynchronous (the I/O thread closes the
-     * listener later), so for a tcp endpoint this unbinds and waits, at most a second, for the listener's
-     * CLOSED event: a server restarted on the same address right after {@link #close()} then binds.
-     */
-    private void release() {
-        ZMQ.Socket monitor = null;
-        try {
-            if (endpoint.startsWith("tcp://")) {
-                String address = "inproc://gym4j-env-server-closed-" + MONITORS.incrementAndGet();
-                router.monitor(address, ZMQ.EVENT_CLOSED);
-                monitor = context.createSocket(SocketType.PAIR);
-                monitor.setReceiveTimeOut(1000);
-                monitor.connect(address);
-                router.unbind(endpoint);
-                ZMQ.Event.recv(monitor);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + endpoint + ": " + e);
-        } finally {
-            if (monitor != null) {
-                context.destroySocket(monitor);
-            }
-            context.destroySocket(router);
         }
     }
 
-    private static ByteBuffer copy(ByteBuffer b) {
-        byte[] bytes = new byte[b.remaining()];
-        b.duplicate().get(bytes);
-        return ByteBuffer.wrap(bytes);
+    private static String peerOf(Object channel) {
+        if (channel instanceof SocketChannel sc) {
+            try {
+                if (sc.getRemoteAddress() instanceof InetSocketAddress a) {
+                    return a.getAddress().getHostAddress() + ":" + a.getPort();
+                }
+            } catch (java.io.IOException e) {
+                return "?";
+            }
+        }
+        return String.valueOf(channel);
     }
 
     private void sweepIdle() {
@@ -312,14 +439,395 @@ public final class EnvServer implements AutoCloseable {
         }
         lastSweepNanos = now;
         long limit = options.idleTimeout().toNanos();
-        for (Iterator<Session> it = sessions.values().iterator(); it.hasNext();) {
-            Session s = it.next();
-            if (now - s.lastSeenNanos > limit) {
-                s.close();
-                it.remove();
+        for (Client c : clients.values()) {
+            if (c.hasSlot() && now - c.lastSeenNanos > limit) {
+                c.submit(() -> {
+                    if (System.nanoTime() - c.lastSeenNanos > limit && c.session != null) {
+                        closeSession(c);
+                        event("client " + c.peer + " silent for " + options.idleTimeout().toSeconds() + " s, its env closed");
+                    }
+                });
             }
         }
-        activeClients = sessions.size();
+        for (Iterator<Map.Entry<String, Long>> it = recentlyClosed.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Long> e = it.next();
+            if (now - e.getValue() < RECENTLY_CLOSED_NANOS && recentlyClosed.size() < 65_536) {
+                break;
+            }
+            it.remove();
+        }
+        byPeer.values().removeIf(c -> c.retired && !clients.containsKey(c.key));
+    }
+
+    // ------------------------------------------------------------------ the workers: serve requests
+
+    /** One request waiting to be served. */
+    private record Job(byte[] payload, boolean delimited) {
+    }
+
+    /** Serves one request inside the error boundary and sends the reply through this thread's socket. */
+    private void serve(Client c, Job job) {
+        byte[] reply;
+        try {
+            reply = answer(c, job.payload).toByteArray();
+        } catch (Throwable t) {
+            reply = internal(t).toByteArray();
+        } finally {
+            queuedBytes.addAndGet(-job.payload.length);
+        }
+        try {
+            ZMQ.Socket s = push.get();
+            s.sendMore(c.identity);
+            s.sendMore(new byte[] {(byte) (job.delimited ? 1 : 0)});
+            s.send(reply, 0);
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(System.Logger.Level.WARNING, () -> "cannot pass a reply to the server's thread: " + e);
+            }
+        }
+    }
+
+    private static Response internal(Throwable t) {
+        String what = t instanceof OutOfMemoryError ? "the server ran out of memory serving this request"
+                : t instanceof StackOverflowError ? "the request is nested too deeply"
+                : "the server failed serving this request: " + t.getClass().getSimpleName();
+        return error(0, ErrorCode.ERROR_CODE_INTERNAL, what + " (it keeps serving)");
+    }
+
+    private Response answer(Client c, byte[] payload) {
+        Request request;
+        try {
+            request = Request.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            return error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "not a gym4j.bridge.v1.Request (" + e.getMessage() + ")");
+        }
+        long id = request.getId();
+        Response.Builder reply = Response.newBuilder().setId(id);
+        try {
+            RequestChecks.check(request, limits);
+            switch (request.getBodyCase()) {
+                case HELLO:
+                    return hello(c, id, request.getHello());
+                case PING:
+                    return reply.setPong(Pong.getDefaultInstance()).build();
+                case LIST_ENVS:
+                    return EnvListing.reply(id, factory, options.defaultEnvId());
+                case CLOSE:
+                    closeSession(c);
+                    return reply.setClose(dev.gym4j.bridge.proto.CloseReply.getDefaultInstance()).build();
+                case BODY_NOT_SET:
+                    return error(id, ErrorCode.ERROR_CODE_BAD_MESSAGE, "the request has no body (an empty, truncated or foreign message?)");
+                default:
+                    break;
+            }
+            Session session = c.session;
+            if (session == null) {
+                return error(id, ErrorCode.ERROR_CODE_NO_SESSION, "no env for this client at " + endpoint
+                        + ": send Hello first (the server may have restarted or dropped an idle client)");
+            }
+            session.handle(request, reply);
+        } catch (RuntimeException e) {
+            reply.clearBody().setError(Errors.fromException(e));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return internal(e).toBuilder().setId(id).build();
+        }
+        return reply.build();
+    }
+
+    private Response hello(Client c, long id, Hello hello) {
+        if (hello.getProtocolVersion() != Protocol.VERSION) {
+            return error(id, ErrorCode.ERROR_CODE_UNSUPPORTED_VERSION, "this server speaks gym4j bridge protocol version "
+                    + Protocol.VERSION + ", the client asked for " + Integer.toUnsignedString(hello.getProtocolVersion()));
+        }
+        closeSession(c);
+        String envId = hello.getEnvId().isEmpty() ? options.defaultEnvId() : hello.getEnvId();
+        if (envId == null) {
+            return error(id, ErrorCode.ERROR_CODE_INVALID_ARGUMENT, "this server has no default env: name one in Hello.env_id");
+        }
+        int numEnvs = hello.getNumEnvs() > 0 ? hello.getNumEnvs() : options.numEnvs();
+        Map<String, Object> kwargs = new LinkedHashMap<>(envId.equals(options.defaultEnvId()) ? options.defaultKwargs() : Map.of());
+        kwargs.putAll(ValueCodec.decodeMap(hello.getKwargs()));
+        List<Client> evicted = new ArrayList<>();
+        String refused = slots.reserve(c, Math.max(1, numEnvs), evicted);
+        for (Client e : evicted) {
+            e.submit(() -> {
+                if (!e.hasSlot()) {
+                    e.closeSessionQuietly();
+                }
+            });
+            event("client " + e.peer + " silent the longest at the client limit, its env closed for a new client");
+        }
+        if (refused != null) {
+            return error(id, ErrorCode.ERROR_CODE_TOO_MANY_CLIENTS, "the server at " + endpoint + " " + refused + "; try again later");
+        }
+        Session session;
+        try {
+            session = numEnvs == 0 ? new EnvSession(factory.make(envId, kwargs)) : VectorSessions.make(factory, envId, kwargs, numEnvs);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            slots.release(c);
+            if (e instanceof Error err) {
+                return internal(err).toBuilder().setId(id).build();
+            }
+            return Response.newBuilder().setId(id).setError(Errors.fromException((RuntimeException) e)).build();
+        }
+        c.session = session;
+        return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
+                .addAllCapabilities(Protocol.CAPABILITIES).setServerName("gym4j-java")
+                .setEnv(session.describe())).build();
+    }
+
+    /** Closes the client's env, if any, and frees its slot; runs in the client's turn. */
+    private void closeSession(Client c) {
+        slots.release(c);
+        c.closeSessionQuietly();
+    }
+
+    /**
+     * One client (one ZeroMQ routing identity): its env and its queue of requests, served one at a time
+     * by the pool. A client with no env and nothing queued is retired (removed from the map).
+     */
+    private final class Client {
+        static final int ACCEPTED = 0;
+        static final int FULL = 1;
+        static final int RETIRED = 2;
+
+        final byte[] identity;
+        final ByteBuffer key;
+        final String peer;
+        volatile long lastSeenNanos = System.nanoTime();
+        /** Touched only in this client's turn. */
+        Session session;
+        // Guarded by slots.
+        boolean slotted;
+        int weight;
+        // Guarded by this.
+        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+        private int requests;
+        private boolean scheduled;
+        volatile boolean retired;
+
+        Client(byte[] identity, String peer) {
+            this.identity = identity;
+            this.key = ByteBuffer.wrap(identity);
+            this.peer = peer.isEmpty() ? "(unknown peer)" : peer;
+        }
+
+        boolean hasSlot() {
+            return slots.holds(this);
+        }
+
+        /** Queues a request; returns ACCEPTED, FULL (too many waiting) or RETIRED (make a new client). */
+        int offer(Job job) {
+            synchronized (this) {
+                if (retired) {
+                    return RETIRED;
+                }
+                if (requests > MAX_PENDING) {
+                    return FULL;
+                }
+                requests++;
+                tasks.add(() -> {
+                    synchronized (this) {
+                        requests--;
+                    }
+                    serve(this, job);
+                });
+                schedule();
+            }
+            return ACCEPTED;
+        }
+
+        /** Queues internal work (closing the env) that is not a request. */
+        void submit(Runnable r) {
+            synchronized (this) {
+                if (retired) {
+                    return;
+                }
+                tasks.add(r);
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            if (!scheduled) {
+                scheduled = true;
+                try {
+                    pool.execute(this::runOne);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    scheduled = false; // shutting down
+                }
+            }
+        }
+
+        /** Runs one task, then yields the thread to other clients (fairness) if more are queued. */
+        private void runOne() {
+            Runnable r;
+            synchronized (this) {
+                r = tasks.poll();
+            }
+            if (r != null) {
+                try {
+                    r.run();
+                } catch (Throwable t) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "serving a client of " + endpoint + " failed: " + t);
+                }
+            }
+            synchronized (this) {
+                scheduled = false;
+                if (!tasks.isEmpty()) {
+                    schedule();
+                } else if (session == null && !hasSlot()) {
+                    retired = true;
+                    clients.remove(key, this);
+                }
+            }
+        }
+
+        void closeSessionQuietly() {
+            Session s = session;
+            session = null;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (Throwable ignored) {
+                    // an env that fails to close must not take the server down
+                }
+            }
+        }
+    }
+
+    /**
+     * The client slots: how many clients hold an env in all and per peer IP address, and how many envs.
+     * At a limit, the client silent the longest (for at least the eviction time) gives up its slot.
+     */
+    private static final class Slots {
+        private final int maxClients;
+        private final int maxPerPeer;
+        private final int maxEnvs;
+        private final long evictAfterNanos;
+        private final Map<Client, Boolean> holders = new IdentityHashMap<>();
+        private final Map<String, Integer> perPeer = new HashMap<>();
+        private int envs;
+
+        Slots(int maxClients, int maxPerPeer, int maxEnvs, long evictAfterNanos) {
+            this.maxClients = maxClients;
+            this.maxPerPeer = maxPerPeer;
+            this.maxEnvs = maxEnvs;
+            this.evictAfterNanos = evictAfterNanos;
+        }
+
+        static String host(Client c) {
+            int colon = c.peer.lastIndexOf(':');
+            return colon > 0 ? c.peer.substring(0, colon) : c.peer;
+        }
+
+        synchronized int clients() {
+            return holders.size();
+        }
+
+        synchronized boolean holds(Client c) {
+            return c.slotted;
+        }
+
+        /** @return null when reserved, else why not; fills {@code evicted} with the clients that lost their slot */
+        synchronized String reserve(Client c, int weight, List<Client> evicted) {
+            release(c);
+            if (weight > maxEnvs) {
+                return "serves at most " + maxEnvs + " envs in all (gym4j serve --max-envs), the client asked for " + weight;
+            }
+            String host = host(c);
+            while (true) {
+                String problem = null;
+                boolean peerScope = false;
+                if (perPeer.getOrDefault(host, 0) >= maxPerPeer) {
+                    problem = "serves at most " + maxPerPeer + " clients per peer address (gym4j serve --max-clients-per-peer)";
+                    peerScope = true;
+                } else if (holders.size() >= maxClients) {
+                    problem = "serves at most " + maxClients + " clients (gym4j serve --max-clients)";
+                } else if (envs + weight > maxEnvs) {
+                    problem = "serves at most " + maxEnvs + " envs in all (gym4j serve --max-envs)";
+                }
+                if (problem == null) {
+                    break;
+                }
+                Client victim = longestSilent(peerScope ? host : null);
+                if (victim == null) {
+                    return problem;
+                }
+                release(victim);
+                evicted.add(victim);
+            }
+            c.slotted = true;
+            c.weight = weight;
+            holders.put(c, Boolean.TRUE);
+            perPeer.merge(host, 1, Integer::sum);
+            envs += weight;
+            return null;
+        }
+
+        private Client longestSilent(String host) {
+            long now = System.nanoTime();
+            Client best = null;
+            for (Client h : holders.keySet()) {
+                if ((host == null || host.equals(host(h))) && now - h.lastSeenNanos >= evictAfterNanos
+                        && (best == null || h.lastSeenNanos - best.lastSeenNanos < 0)) {
+                    best = h;
+                }
+            }
+            return best;
+        }
+
+        synchronized void release(Client c) {
+            if (!c.slotted) {
+                return;
+            }
+            c.slotted = false;
+            holders.remove(c);
+            perPeer.computeIfPresent(host(c), (k, v) -> v == 1 ? null : v - 1);
+            envs -= c.weight;
+        }
+
+        synchronized void clear() {
+            for (Client c : holders.keySet()) {
+                c.slotted = false;
+            }
+            holders.clear();
+            perPeer.clear();
+            envs = 0;
+        }
+    }
+
+    /**
+     * Closes the sockets. Closing a socket of a shared context is asynchronous (the I/O thread closes the
+     * listener later), so for a tcp endpoint this unbinds and waits, at most a second, for the listener's
+     * CLOSED event: a server restarted on the same address right after {@link #close()} then binds.
+     */
+    private void release() {
+        ZMQ.Socket closedMonitor = null;
+        try {
+            for (ZMQ.Socket s : pushSockets) {
+                context.destroySocket(s);
+            }
+            context.destroySocket(replies);
+            router.monitor(null, 0);
+            context.destroySocket(monitor);
+            if (endpoint.startsWith("tcp://")) {
+                String address = "inproc://gym4j-env-server-closed-" + INSTANCES.incrementAndGet();
+                router.monitor(address, ZMQ.EVENT_CLOSED);
+                closedMonitor = context.createSocket(SocketType.PAIR);
+                closedMonitor.setReceiveTimeOut(1000);
+                closedMonitor.connect(address);
+                router.unbind(endpoint);
+                ZMQ.Event.recv(closedMonitor);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing " + endpoint + ": " + e);
+        } finally {
+            if (closedMonitor != null) {
+                context.destroySocket(closedMonitor);
+            }
+            context.destroySocket(router);
+        }
     }
 
     private static Response error(long id, ErrorCode code, String message) {

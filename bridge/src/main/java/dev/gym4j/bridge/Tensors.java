@@ -77,24 +77,69 @@ final class Tensors {
         }
     }
 
+    /** The most elements a tensor decoded into a Java array may have. */
+    static final long MAX_ARRAY_ELEMENTS = Integer.MAX_VALUE - 8;
+
     /** @return the number of elements the tensor's shape holds, checked against its data */
     static int checkedSize(Tensor t) {
+        RequestChecks.checkTensor(t, MAX_ARRAY_ELEMENTS);
+        return (int) checkedElements(t.getShapeList(), MAX_ARRAY_ELEMENTS);
+    }
+
+    /**
+     * @return the product of the dimensions, computed without overflow
+     * @throws ProtocolException if a dimension is negative, there are more than 32 dimensions (NumPy's
+     *     limit), or the product is over {@code maxElements}
+     */
+    static long checkedElements(java.util.List<Long> shape, long maxElements) {
+        if (shape.size() > 32) {
+            throw new ProtocolException("tensor has " + shape.size() + " dimensions, at most 32 are allowed");
+        }
         long n = 1;
-        for (long d : t.getShapeList()) {
+        boolean zero = false;
+        for (long d : shape) {
             if (d < 0) {
-                throw new ProtocolException("tensor has a negative dimension " + d);
+                throw new ProtocolException("tensor has a negative dimension " + d + " in shape " + shapeText(shape));
             }
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                throw new ProtocolException("tensor is too large");
+            if (d == 0) {
+                zero = true;
+            } else if (n > maxElements / d) {
+                throw new ProtocolException("tensor of shape " + shapeText(shape) + " has more than " + maxElements + " elements");
+            } else {
+                n *= d;
             }
         }
-        long bytes = n * itemSize(t.getDtype());
-        if (bytes != t.getData().size()) {
-            throw new ProtocolException("tensor of dtype " + name(t.getDtype()) + " and shape " + t.getShapeList()
-                    + " needs " + bytes + " bytes, got " + t.getData().size());
+        if (!zero && n > maxElements) {
+            throw new ProtocolException("tensor of shape " + shapeText(shape) + " has more than " + maxElements + " elements");
         }
-        return (int) n;
+        return zero ? 0 : n;
+    }
+
+    /** @return the shape as NumPy prints it, such as {@code (84, 84, 3)}, shortened past 8 dimensions */
+    static String shapeText(java.util.List<Long> shape) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.size() && i < 8; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape.get(i));
+        }
+        if (shape.size() > 8) {
+            b.append(", ... ").append(shape.size()).append(" dimensions");
+        } else if (shape.size() == 1) {
+            b.append(',');
+        }
+        return b.append(')').toString();
+    }
+
+    /** @return whether the tensor's shape is exactly {@code expected} */
+    static boolean hasShape(Tensor t, int[] expected) {
+        if (t.getShapeCount() != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (t.getShape(i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the tensor's elements as the Java array of its dtype (boolean[] for bool, byte[] for uint8/int8) */

@@ -1,6 +1,7 @@
 package dev.gym4j.envs.classic;
 
 import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.Kwargs;
 import java.util.Map;
 import java.util.regex.Pattern;
 

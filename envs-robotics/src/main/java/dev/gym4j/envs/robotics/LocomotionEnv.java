@@ -2,6 +2,7 @@ package dev.gym4j.envs.robotics;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -82,14 +83,14 @@ abstract class LocomotionEnv extends AbstractEnv<double[], float[]> {
     private SideViewRenderer renderer;
 
     LocomotionEnv(Spec spec, Map<String, ?> kwargs) {
-        this(spec, new Kwargs(spec.name(), kwargs));
+        this(spec, Kwargs.of(spec.name(), kwargs));
     }
 
     private LocomotionEnv(Spec spec, Kwargs k) {
         super(k.renderMode(), List.of("rgb_array"));
         this.spec = spec;
         this.model = spec.model();
-        this.frameSkip = k.positiveInt("frame_skip", spec.frameSkip());
+        this.frameSkip = k.intInRange("frame_skip", spec.frameSkip(), 1, 1000);
         this.forwardRewardWeight = k.number("forward_reward_weight", spec.forwardRewardWeight());
         this.ctrlCostWeight = k.nonNegative("ctrl_cost_weight", spec.ctrlCostWeight());
         if (spec.hasHealth()) {

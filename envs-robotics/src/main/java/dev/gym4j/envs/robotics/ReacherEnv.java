@@ -2,6 +2,7 @@ package dev.gym4j.envs.robotics;
 
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
+import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
@@ -117,12 +118,12 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
      * @throws dev.gym4j.api.InvalidArgumentException if a kwarg is unknown or has a bad value
      */
     public ReacherEnv(Map<String, ?> kwargs) {
-        this(new Kwargs("Reacher", kwargs));
+        this(Kwargs.of("Reacher", kwargs));
     }
 
     private ReacherEnv(Kwargs k) {
         super(k.renderMode(), List.of("rgb_array"));
-        frameSkip = k.positiveInt("frame_skip", 4);
+        frameSkip = k.intInRange("frame_skip", 4, 1, 1000);
         distWeight = k.number("reward_dist_weight", 1.0);
         controlWeight = k.nonNegative("reward_control_weight", 1.0);
         k.rejectUnknown();

@@ -162,14 +162,27 @@ public final class SeedSequence {
         return seed;
     }
 
-    private static int[] toWords(BigInteger value) {
+    /**
+     * NumPy's {@code _coerce_to_uint32_array}: the value's 32-bit words, least significant first,
+     * {@code [0]} for zero. Linear in the value's size (one pass over its bytes), so a seed of
+     * megabytes costs milliseconds.
+     */
+    static int[] toWords(BigInteger value) {
         if (value.signum() == 0) {
             return new int[] {0};
         }
+        byte[] bigEndian = value.toByteArray(); // minimal two's complement: at most one extra leading 0
         int n = (value.bitLength() + 31) / 32;
         int[] words = new int[n];
         for (int i = 0; i < n; i++) {
-            words[i] = value.shiftRight(32 * i).intValue();
+            int w = 0;
+            for (int b = 0; b < 4; b++) {
+                int at = bigEndian.length - 1 - (4 * i + b);
+                if (at >= 0) {
+                    w |= (bigEndian[at] & 0xff) << (8 * b);
+                }
+            }
+            words[i] = w;
         }
         return words;
     }

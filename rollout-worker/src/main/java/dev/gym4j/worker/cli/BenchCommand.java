@@ -1,7 +1,7 @@
 package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.internal.json.Json;
-import dev.gym4j.api.vector.StepLoop;
+import dev.gym4j.worker.bench.StepLoop;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +32,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ENV", description = "a registered env id, such as CartPole-v1")
     private String envId;
+
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make, such as observation=state (repeatable)")
+    private java.util.List<String> kwargs;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "5", description = "measured time in seconds (default ${DEFAULT-VALUE})")
     private double seconds;
@@ -66,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean threaded = threads > 1 || sendRecv;
         StepLoop.Measurement m;
         String loopName;
-        try (StepLoop loop = StepLoop.of(envId, numEnvs == 1 && !threaded ? 0 : numEnvs, threaded ? threads : 0,
+        try (StepLoop loop = StepLoop.of(envId, KwargOptions.parse(kwargs), numEnvs == 1 && !threaded ? 0 : numEnvs, threaded ? threads : 0,
                 sendRecv ? batchSize : 0, seed)) {
             loopName = loop.description();
             m = loop.measure(warmup >= 0 ? warmup : Math.min(1.0, seconds / 5), seconds);

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,11 +24,14 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENV", description = "a registered env id, such as CartPole-v1")
     private String envId;
 
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make, such as observation=state (repeatable)")
+    private java.util.List<String> kwargs;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         CheckReport report;
-        try (Env<?, ?> env = Gym.make(envId)) {
+        try (Env<?, ?> env = Gym.make(envId, KwargOptions.parse(kwargs))) {
             report = EnvChecker.check(env);
         }
         out.println(report);

@@ -1,0 +1,15 @@
+package dev.gym4j.envs.tracker;
+
+import dev.gym4j.api.Env;
+import dev.gym4j.api.Gym;
+import dev.gym4j.testkit.EnvContractTest;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The testkit's env contract, checker included, for {@code tracker/ObjectTracker-v0} with {@code observation="state"}. */
+class ObjectTrackerStateContractTest extends EnvContractTest {
+    @Override
+    protected Supplier<Env<?, ?>> envFactory() {
+        return () -> Gym.make("tracker/ObjectTracker-v0", Map.of("observation", "state"));
+    }
+}
