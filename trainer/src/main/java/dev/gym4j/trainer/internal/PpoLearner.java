@@ -157,8 +157,11 @@ public final class PpoLearner {
         if (fragments.size() != config.numEnvs()) {
             throw new IllegalArgumentException("expected " + config.numEnvs() + " fragments, got " + fragments.size());
         }
+        Map<String, Integer> perWorker = new TreeMap<>();
         for (int e = 0; e < fragments.size(); e++) {
             Trajectory f = fragments.get(e);
+            // one stream per sub-env: a remote worker may send several fragments (one per sub-env) per version
+            int nth = perWorker.merge(f.workerId(), 1, Integer::sum) - 1;
             if (f.length() != t) {
                 throw new TrainerException("a trajectory of " + f.length() + " steps from worker " + f.workerId()
                         + "; the trainer expects num_steps = " + t);
@@ -175,7 +178,7 @@ public final class PpoLearner {
             float[] r = f.rewards();
             boolean[] term = f.terminated();
             boolean[] trunc = f.truncated();
-            String stream = f.workerId();
+            String stream = nth == 0 ? f.workerId() : f.workerId() + "/" + nth;
             double[] ep = episodeInProgress.computeIfAbsent(stream, s -> new double[2]);
             double disc = discounted.getOrDefault(stream, 0.0);
             for (int i = 0; i < t; i++) {
