@@ -8,7 +8,12 @@ import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.random.PCG64;
 import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.api.spaces.Discrete;
+import dev.gym4j.bridge.experience.ExperienceSink;
+import dev.gym4j.bridge.experience.ExperienceSource;
+import dev.gym4j.bridge.experience.ExperienceTransports;
 import dev.gym4j.bridge.experience.InMemoryExperience;
+import dev.gym4j.bridge.experience.PolicyStore;
+import dev.gym4j.bridge.experience.PolicyStores;
 import dev.gym4j.bridge.experience.PolicyVersion;
 import dev.gym4j.bridge.experience.Trajectory;
 import dev.gym4j.trainer.internal.ActorCritic;
@@ -65,7 +70,9 @@ public final class PpoTrainer implements AutoCloseable {
     private final SpaceAdapter spaces;
     private final PpoLearner learner;
     private final String experiment;
-    private final InMemoryExperience channel;
+    private final ExperienceSource source;
+    private final PolicyStore store;
+    private final boolean localWorkers;
     private final List<InProcessWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ArrayDeque<Double> recentReturns = new ArrayDeque<>();
@@ -77,7 +84,7 @@ public final class PpoTrainer implements AutoCloseable {
     private long updateNanos;
     private long startNanos;
 
-    private PpoTrainer(String envId, Map<String, ?> envKwargs, PpoConfig config) {
+    private PpoTrainer(String envId, Map<String, ?> envKwargs, PpoConfig config, Transport transport) {
         this.envId = envId;
         this.envKwargs = new TreeMap<>(envKwargs);
         this.config = config;
@@ -92,15 +99,57 @@ public final class PpoTrainer implements AutoCloseable {
         Generator shuffle = new Generator(new PCG64(new SeedSequence(BigInteger.valueOf(config.seed())
                 .add(BigInteger.ONE.shiftLeft(64)))));
         learner = new PpoLearner(config, net, shuffle);
-        experiment = "train-" + envId;
-        channel = new InMemoryExperience(2 * config.numEnvs());
-        int w = config.numWorkers();
-        for (int i = 0; i < w; i++) {
-            int from = i * config.numEnvs() / w;
-            int to = (i + 1) * config.numEnvs() / w;
-            workers.add(new InProcessWorker(experiment, envId, config.seed(), from, to - from, () -> Gym.make(envId, envKwargs),
-                    spaces, config.numSteps(), channel.sink(), channel));
+        Transport tr = transport == null ? Transport.IN_MEMORY : transport;
+        experiment = tr.experiment() != null ? tr.experiment() : "train-" + envId.replace('/', '_');
+        localWorkers = tr.localWorkers();
+        InMemoryExperience memory = null;
+        if (tr.experienceUri() == null) {
+            memory = new InMemoryExperience(2 * config.numEnvs());
+            source = memory.source();
+        } else {
+            source = ExperienceTransports.openSource(tr.experienceUri(), experiment);
         }
+        if (tr.policyStoreUri() != null) {
+            store = PolicyStores.open(tr.policyStoreUri());
+        } else if (memory != null) {
+            store = memory;
+        } else if (localWorkers) {
+            store = new InMemoryExperience(1);
+        } else {
+            source.close();
+            throw new TrainerException("remote workers need a policy store both sides can reach (--policy-store dir:PATH "
+                    + "or redis://...)");
+        }
+        if (localWorkers) {
+            int w = config.numWorkers();
+            for (int i = 0; i < w; i++) {
+                int from = i * config.numEnvs() / w;
+                int to = (i + 1) * config.numEnvs() / w;
+                ExperienceSink[] sinks = new ExperienceSink[to - from];
+                for (int k = 0; k < sinks.length; k++) {
+                    String id = InProcessWorker.workerId(from + k);
+                    sinks[k] = memory != null ? memory.sink() : ExperienceTransports.openSink(tr.experienceUri(), experiment, id);
+                }
+                workers.add(new InProcessWorker(experiment, envId, config.seed(), from, to - from, () -> Gym.make(envId, envKwargs),
+                        spaces, config.numSteps(), sinks, store));
+            }
+        }
+    }
+
+    /**
+     * Where experience comes from and policies go.
+     *
+     * @param experienceUri {@code zmq://...} or {@code redis://...} ({@code ExperienceTransports}), or null for the
+     *     in-memory channel
+     * @param policyStoreUri {@code dir:PATH} or {@code redis://...} ({@code PolicyStores}), or null for an
+     *     in-memory store (only in-process workers reach it)
+     * @param experiment the experiment name, or null for {@code train-<env>}
+     * @param localWorkers whether this process runs {@code num_workers} rollout worker threads itself; without
+     *     them, {@code num_envs} trajectories of each policy version are expected from remote workers
+     */
+    public record Transport(String experienceUri, String policyStoreUri, String experiment, boolean localWorkers) {
+        /** The default: in-process workers over an in-memory channel. */
+        public static final Transport IN_MEMORY = new Transport(null, null, null, true);
     }
 
     /**
@@ -130,7 +179,19 @@ public final class PpoTrainer implements AutoCloseable {
      * @throws TrainerException if the env's spaces are not supported
      */
     public static PpoTrainer create(String envId, Map<String, ?> envKwargs, PpoConfig config) {
-        return new PpoTrainer(envId, envKwargs, config);
+        return new PpoTrainer(envId, envKwargs, config, Transport.IN_MEMORY);
+    }
+
+    /**
+     * A fresh run whose experience and policies go through the given transport.
+     *
+     * @param transport where experience comes from and policies go
+     * @return the trainer, not yet started
+     * @throws TrainerException if the env's spaces are not supported
+     * @throws dev.gym4j.bridge.experience.ExperienceException if a transport cannot be opened
+     */
+    public static PpoTrainer create(String envId, Map<String, ?> envKwargs, PpoConfig config, Transport transport) {
+        return new PpoTrainer(envId, envKwargs, config, transport);
     }
 
     /**
@@ -152,7 +213,7 @@ public final class PpoTrainer implements AutoCloseable {
             if (totalTimesteps > 0) {
                 config = config.with(Map.of("total_timesteps", totalTimesteps));
             }
-            PpoTrainer t = new PpoTrainer(envId, kwargs, config);
+            PpoTrainer t = new PpoTrainer(envId, kwargs, config, Transport.IN_MEMORY);
             t.restore(in);
             return t;
         } catch (ClassCastException | IllegalArgumentException
@@ -216,10 +277,10 @@ public final class PpoTrainer implements AutoCloseable {
             }
         }
         while (!finished() && globalStep < stopAfterSteps) {
-            channel.publish(PolicyVersion.onnx(experiment, iteration + 1, policyOnnx(), spaces.observationSpace(),
+            store.publish(PolicyVersion.onnx(experiment, nextVersion(), policyOnnx(), spaces.observationSpace(),
                     spaces.actionSpace(), policyJson()));
-            channel.setMinimumVersion(experiment, iteration + 1);
-            List<Trajectory> fragments = receive(iteration + 1);
+            store.setMinimumVersion(experiment, versionOffset + iteration + 1);
+            List<Trajectory> fragments = receive(versionOffset + iteration + 1);
             long t0 = System.nanoTime();
             List<Double> returns = new ArrayList<>();
             List<Integer> lengths = new ArrayList<>();
@@ -245,10 +306,24 @@ public final class PpoTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Version numbers continue after what the store already holds (a persistent store from an earlier run), so
+     * that publishing never goes backwards.
+     */
+    private long versionOffset = -1;
+
+    private long nextVersion() {
+        if (versionOffset < 0) {
+            long latest = store.latest(experiment).map(PolicyVersion::version).orElse(0L);
+            versionOffset = Math.max(0, latest - iteration);
+        }
+        return versionOffset + iteration + 1;
+    }
+
     private List<Trajectory> receive(long version) throws InterruptedException {
         List<Trajectory> got = new ArrayList<>();
         while (got.size() < config.numEnvs()) {
-            Optional<Trajectory> t = channel.source().poll(Duration.ofMillis(200));
+            Optional<Trajectory> t = source.poll(Duration.ofMillis(200));
             if (t.isEmpty()) {
                 for (InProcessWorker w : workers) {
                     if (w.failure() != null) {
@@ -259,15 +334,31 @@ public final class PpoTrainer implements AutoCloseable {
                 continue;
             }
             Trajectory tr = t.get();
-            channel.source().acknowledge(tr);
+            source.acknowledge(tr);
             if (tr.policyVersion() != version) {
-                throw new TrainerException("a trajectory of policy version " + tr.policyVersion() + " arrived while "
-                        + version + " was expected");
+                if (localWorkers && tr.policyVersion() > version) {
+                    throw new TrainerException("a trajectory of policy version " + tr.policyVersion() + " arrived while "
+                            + version + " was expected");
+                }
+                continue; // on-policy: experience of an older version is dropped
             }
             got.add(tr);
         }
-        got.sort(Comparator.comparingInt(tr -> Integer.parseInt(tr.workerId().substring("local-".length()))));
+        got.sort(Comparator.comparing(PpoTrainer::order).thenComparingLong(Trajectory::sequence));
         return got;
+    }
+
+    /** Local workers sort by sub-env number; remote ones by id. */
+    private static String order(Trajectory t) {
+        String id = t.workerId();
+        if (id.startsWith("local-")) {
+            try {
+                return String.format("local-%09d", Integer.parseInt(id.substring(6)));
+            } catch (NumberFormatException e) {
+                return id;
+            }
+        }
+        return id;
     }
 
     private Map<String, Object> metrics(Map<String, Object> losses) {
@@ -483,7 +574,8 @@ public final class PpoTrainer implements AutoCloseable {
     @Override
     public void close() {
         workers.forEach(InProcessWorker::stop);
-        channel.close();
+        source.close();
+        store.close();
         for (Thread t : threads) {
             try {
                 t.join(5000);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Gymnasium-compatible RL environments for the JVM.",
         subcommands = {ListCommand.class, InfoCommand.class, CheckCommand.class, ReplayCommand.class,
             RolloutCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
-            TrainCommand.class})
+            TrainCommand.class, EvaluateCommand.class, TuneCommand.class})
 final class Gym4jCommand implements Callable<Integer> {
 
     /** Exit status of a failed check. */

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gym4j train ENV}: PPO with the trainer module's in-process workers, writing the run's outputs to one
  * directory: {@code policy.onnx} and {@code policy.json}, {@code checkpoint.bin}, {@code config.json},
+ * {@code evaluation.json} (the final evaluation),
  * {@code metrics.jsonl} (deterministic), {@code timing.jsonl}, {@code learning-curve.png} and, when the env
  * renders, {@code video/final-policy-episode-0.mp4}.
  */
@@ -85,8 +86,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-video", description = "do not record the final policy")
     private boolean noVideo;
 
-    @Option(names = "--experience", paramLabel = "URI", description = "remote workers' transport (zmq://... or redis://...)")
+    @Option(names = "--experience", paramLabel = "URI", description = "experience transport (zmq://HOST:PORT to bind, or "
+            + "redis://HOST:PORT/EXPERIMENT); default: in memory")
     private String experience;
+
+    @Option(names = "--policy-store", paramLabel = "URI", description = "where policy versions are published (dir:PATH or "
+            + "redis://HOST:PORT); default: in memory (only this process's workers see it)")
+    private String policyStore;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "experiment name on the transports (default train-<env>)")
+    private String experiment;
+
+    @Option(names = "--no-local-workers", description = "run no rollout workers in this process: num_envs trajectories of "
+            + "each policy version come from remote workers (gym4j worker) through --experience")
+    private boolean noLocalWorkers;
 
     @Option(names = "--list-hyperparameters", description = "print every hyperparameter with its default for ENV and exit")
     private boolean list;
@@ -94,9 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (experience != null) {
-            throw new CliException("--experience needs the remote transports (ExperienceTransports), which this build does "
-                    + "not have yet; train with the in-process workers (leave --experience out)");
+        if (noLocalWorkers && experience == null) {
+            throw new CliException("--no-local-workers needs --experience (the transport remote workers send to)");
         }
         if (list) {
             String id = envId == null ? "CartPole-v1" : envId;
@@ -109,7 +121,8 @@ final class TrainCommand implements Callable<Integer> {
         Path dir;
         List<String> previousMetrics = new ArrayList<>();
         if (resume != null) {
-            if (configFile != null || !assignments.isEmpty() || numEnvs != null || seed != null) {
+            if (configFile != null || !assignments.isEmpty() || numEnvs != null || seed != null || experience != null
+                    || policyStore != null) {
                 throw new CliException("--resume continues a run with its own configuration; only --steps, --out and "
                         + "--stop-after may be given with it");
             }
@@ -128,7 +141,10 @@ final class TrainCommand implements Callable<Integer> {
             String id = envId == null ? "CartPole-v1" : envId;
             Gym.spec(id); // an unknown env fails here, with the registry's message
             PpoConfig config = PpoConfig.resolve(id, PpoTrainer.continuousActions(id, Map.of()), overrides());
-            trainer = PpoTrainer.create(id, Map.of(), config);
+            trainer = experience == null && policyStore == null && experiment == null
+                    ? PpoTrainer.create(id, Map.of(), config)
+                    : PpoTrainer.create(id, Map.of(), config,
+                            new PpoTrainer.Transport(experience, policyStore, experiment, !noLocalWorkers));
             dir = out != null ? out : defaultOut(id, System.getenv());
         }
         try (PpoTrainer t = trainer) {
@@ -263,6 +279,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Evaluation eval = config.evalEpisodes() > 0
                 ? t.evaluate(config.evalEpisodes(), config.evalDeterministic(), config.seed() + 1_000_003L) : null;
+        if (eval != null) {
+            Files.writeString(dir.resolve("evaluation.json"), Json.write(EvaluateCommand.toJson(t.envId(), eval,
+                    config.evalDeterministic())) + "\n", StandardCharsets.UTF_8);
+        }
         String video = noVideo ? null : recordVideo(t, dir);
         double seconds = (Double) timing.get("seconds");
         stdout.println(String.format(Locale.ROOT, "%s: %s after %d steps in %.1f s of training (%.0f steps/s; env %.1f s, "

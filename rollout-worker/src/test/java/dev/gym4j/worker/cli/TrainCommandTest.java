@@ -89,7 +89,8 @@ class TrainCommandTest {
         Map<String, Object> config = Json.parseObject(Files.readString(dir.resolve("a/config.json")));
         assertEquals(1024L, config.get("total_timesteps"));
         assertEquals(64L, config.get("num_steps"));
-        assertEquals(0.01, config.get("ent_coef"));
+        assertEquals(0.0, config.get("ent_coef"));
+        assertEquals(0.001, config.get("learning_rate"));
         Map<String, Object> policy = Json.parseObject(Files.readString(dir.resolve("a/policy.json")));
         assertEquals("gym4j.policy.v1", policy.get("format"));
         assertEquals("categorical", policy.get("distribution"));

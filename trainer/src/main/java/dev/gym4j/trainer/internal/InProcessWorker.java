@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 /**
  * A rollout worker inside the trainer's process, with the contract of a remote {@code gym4j worker}: it waits
  * for each new policy version in the {@link PolicyStore}, decodes the ONNX model, steps its sub-envs for
- * {@code numSteps} steps with it and sends one {@link Trajectory} per sub-env to its {@link ExperienceSink}
- * (worker id {@code local-<global sub-env index>}).
+ * {@code numSteps} steps with it and sends one {@link Trajectory} per sub-env to that sub-env's
+ * {@link ExperienceSink} (worker id {@code local-<global sub-env index>}; in memory, or a ZeroMQ or Redis
+ * transport when the trainer is given one).
  *
  * <p>Episode {@code e} of global sub-env {@code k} is reset with seed {@link #episodeSeed}, so that a sub-env's
  * state is a function of its episode number and the actions taken since that reset: a checkpoint stores
@@ -42,7 +43,7 @@ public final class InProcessWorker implements Runnable {
     private final Env<Object, Object>[] envs;
     private final SpaceAdapter spaces;
     private final int numSteps;
-    private final ExperienceSink sink;
+    private final ExperienceSink[] sinks;
     private final PolicyStore store;
     private final Generator[] rng;
     private final long[] episode;
@@ -66,14 +67,14 @@ public final class InProcessWorker implements Runnable {
      */
     @SuppressWarnings("unchecked")
     public InProcessWorker(String experiment, String envId, long seed, int globalFirstEnv, int count,
-            Supplier<Env<?, ?>> factory, SpaceAdapter spaces, int numSteps, ExperienceSink sink, PolicyStore store) {
+            Supplier<Env<?, ?>> factory, SpaceAdapter spaces, int numSteps, ExperienceSink[] sinks, PolicyStore store) {
         this.experiment = experiment;
         this.envId = envId;
         this.seed = seed;
         this.firstEnv = globalFirstEnv;
         this.spaces = spaces;
         this.numSteps = numSteps;
-        this.sink = sink;
+        this.sinks = sinks.clone();
         this.store = store;
         envs = new Env[count];
         rng = new Generator[count];
@@ -219,7 +220,7 @@ public final class InProcessWorker implements Runnable {
                     trunc[k], TensorData.ofFloats(new int[] {od}, last),
                     Map.of(Trajectory.LOGPROB, TensorData.ofFloats(new int[] {numSteps}, logp[k]),
                             Trajectory.VALUE, TensorData.ofFloats(new int[] {numSteps}, val[k])));
-            sink.send(tr);
+            sinks[k].send(tr);
         }
     }
 
@@ -261,10 +262,13 @@ public final class InProcessWorker implements Runnable {
         return inferenceNanos;
     }
 
-    /** Closes the envs. */
+    /** Closes the envs and the sinks. */
     public void closeEnvs() {
         for (Env<?, ?> e : envs) {
             e.close();
+        }
+        for (ExperienceSink s : sinks) {
+            s.close();
         }
     }
 

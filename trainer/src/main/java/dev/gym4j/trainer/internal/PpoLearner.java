@@ -157,8 +157,11 @@ public final class PpoLearner {
         if (fragments.size() != config.numEnvs()) {
             throw new IllegalArgumentException("expected " + config.numEnvs() + " fragments, got " + fragments.size());
         }
+        Map<String, Integer> perWorker = new TreeMap<>();
         for (int e = 0; e < fragments.size(); e++) {
             Trajectory f = fragments.get(e);
+            // one stream per sub-env: a remote worker may send several fragments (one per sub-env) per version
+            int nth = perWorker.merge(f.workerId(), 1, Integer::sum) - 1;
             if (f.length() != t) {
                 throw new TrainerException("a trajectory of " + f.length() + " steps from worker " + f.workerId()
                         + "; the trainer expects num_steps = " + t);
@@ -175,7 +178,7 @@ public final class PpoLearner {
             float[] r = f.rewards();
             boolean[] term = f.terminated();
             boolean[] trunc = f.truncated();
-            String stream = f.workerId();
+            String stream = nth == 0 ? f.workerId() : f.workerId() + "/" + nth;
             double[] ep = episodeInProgress.computeIfAbsent(stream, s -> new double[2]);
             double disc = discounted.getOrDefault(stream, 0.0);
             for (int i = 0; i < t; i++) {
@@ -204,9 +207,16 @@ public final class PpoLearner {
             discounted.put(stream, disc);
             Map<String, TensorData> extras = f.extras();
             float[] lp = extras.containsKey(Trajectory.LOGPROB) ? extras.get(Trajectory.LOGPROB).floats() : null;
+            float[] vs = extras.containsKey(Trajectory.VALUE) ? extras.get(Trajectory.VALUE).floats() : null;
             System.arraycopy(f.lastObservation().floats(), 0, lastObsN, e * od, od);
             net.normalize(rawObs, base * od, t, obsN, base * od);
-            recomputeLogpValue(base, t, lp);
+            if (lp != null && vs != null && lp.length == t && vs.length == t) {
+                // the acting policy is this network, so the worker's figures are the ones the learner would compute
+                System.arraycopy(lp, 0, logp, base, t);
+                System.arraycopy(vs, 0, val, base, t);
+            } else {
+                recomputeLogpValue(base, t, lp);
+            }
         }
         // bootstrap values of the observations after each fragment
         net.normalize(lastObsN, 0, fragments.size(), lastObsN, 0);
