@@ -78,9 +78,7 @@ public final class Libm {
             db = db + fma(-xn, PP4, t2 - b);
             return doSinCos(b, db, n);
         } else if (k < 0x7ff00000) {
-            double[] ada = new double[2];
-            int n = branred(x, ada);
-            return doSinCos(ada[0], ada[1], n);
+            return hugeSinCos(x, 0);
         }
         return x / x;
     }
@@ -113,9 +111,7 @@ public final class Libm {
             db = db + fma(-xn, PP4, t2 - b);
             return doSinCos(b, db, n + 1);
         } else if (k < 0x7ff00000) {
-            double[] ada = new double[2];
-            int n = branred(x, ada);
-            return doSinCos(ada[0], ada[1], n + 1);
+            return hugeSinCos(x, 1);
         }
         return x / x;
     }
@@ -176,26 +172,106 @@ public final class Libm {
     private static final double BR_MP2 = -0x1.dde974p-27;
     private static final double[] TOVERP = LibmTables.TOVERP;
 
-    /** x = n*pi/2 + (a + aa) with |a + aa| < pi/4; writes a and aa to {@code out}, returns n mod 4. */
-    private static int branred(double x, double[] out) {
-        double[] r = new double[6];
+    /**
+     * sin (quadrant offset 0) or cos (offset 1) of a huge x, after glibc's branred: x = n*pi/2 + (a + aa) with
+     * |a + aa| < pi/4, from 2/pi in base 2^24, x split in two 26-bit halves, each half reduced by the same steps.
+     * Written out without arrays so that nothing is allocated.
+     */
+    private static double hugeSinCos(double x, int quadrantOffset) {
         x *= TM600;
         double t = x * SPLIT;
         double x1 = t - (t - x);
         double x2 = x - x1;
-        double[] part = new double[3];
-        branredHalf(x1, r, part);
-        double b1 = part[0];
-        double bb1 = part[1];
-        double sum1 = part[2];
-        branredHalf(x2, r, part);
-        double b2 = part[0];
-        double bb2 = part[1];
-        double sum2 = part[2];
 
-        double sum = sum1 + sum2;
-        double b = b1 + b2;
-        double bb = Math.abs(b1) > Math.abs(b2) ? (b1 - b) + b2 : (b2 - b) + b1;
+        // first half
+        int k = digitIndex(x1);
+        double gor = Double.longBitsToDouble(T576_BITS - ((long) (k * 24) << 52));
+        double r0 = x1 * TOVERP[k] * gor;
+        gor *= TM24;
+        double r1 = x1 * TOVERP[k + 1] * gor;
+        gor *= TM24;
+        double r2 = x1 * TOVERP[k + 2] * gor;
+        gor *= TM24;
+        double r3 = x1 * TOVERP[k + 3] * gor;
+        gor *= TM24;
+        double r4 = x1 * TOVERP[k + 4] * gor;
+        gor *= TM24;
+        double r5 = x1 * TOVERP[k + 5] * gor;
+        double sum = 0;
+        double s = (r0 + TOINT) - TOINT;
+        sum += s;
+        r0 -= s;
+        s = (r1 + TOINT) - TOINT;
+        sum += s;
+        r1 -= s;
+        s = (r2 + TOINT) - TOINT;
+        sum += s;
+        r2 -= s;
+        t = 0;
+        t += r5;
+        t += r4;
+        t += r3;
+        t += r2;
+        t += r1;
+        t += r0;
+        double bb = (((((r0 - t) + r1) + r2) + r3) + r4) + r5;
+        s = (t + TOINT) - TOINT;
+        sum += s;
+        t -= s;
+        double b = t + bb;
+        bb = (t - b) + bb;
+        s = (sum + BIG1) - BIG1;
+        sum -= s;
+        double b1 = b;
+        double bb1 = bb;
+        double sum1 = sum;
+
+        // second half
+        k = digitIndex(x2);
+        gor = Double.longBitsToDouble(T576_BITS - ((long) (k * 24) << 52));
+        r0 = x2 * TOVERP[k] * gor;
+        gor *= TM24;
+        r1 = x2 * TOVERP[k + 1] * gor;
+        gor *= TM24;
+        r2 = x2 * TOVERP[k + 2] * gor;
+        gor *= TM24;
+        r3 = x2 * TOVERP[k + 3] * gor;
+        gor *= TM24;
+        r4 = x2 * TOVERP[k + 4] * gor;
+        gor *= TM24;
+        r5 = x2 * TOVERP[k + 5] * gor;
+        sum = 0;
+        s = (r0 + TOINT) - TOINT;
+        sum += s;
+        r0 -= s;
+        s = (r1 + TOINT) - TOINT;
+        sum += s;
+        r1 -= s;
+        s = (r2 + TOINT) - TOINT;
+        sum += s;
+        r2 -= s;
+        t = 0;
+        t += r5;
+        t += r4;
+        t += r3;
+        t += r2;
+        t += r1;
+        t += r0;
+        bb = (((((r0 - t) + r1) + r2) + r3) + r4) + r5;
+        s = (t + TOINT) - TOINT;
+        sum += s;
+        t -= s;
+        b = t + bb;
+        bb = (t - b) + bb;
+        s = (sum + BIG1) - BIG1;
+        sum -= s;
+        double b2 = b;
+        double bb2 = bb;
+        double sum2 = sum;
+
+        sum = sum1 + sum2;
+        b = b1 + b2;
+        bb = Math.abs(b1) > Math.abs(b2) ? (b1 - b) + b2 : (b2 - b) + b1;
         if (b > 0.5) {
             b -= 1.0;
             sum += 1.0;
@@ -203,7 +279,7 @@ public final class Libm {
             b += 1.0;
             sum -= 1.0;
         }
-        double s = b + ((bb + bb1) + bb2);
+        s = b + ((bb + bb1) + bb2);
         t = ((b - s) + bb) + (bb1 + bb2);
         b = s * SPLIT;
         double t1 = b - (b - s);
@@ -212,43 +288,15 @@ public final class Libm {
         bb = (((t1 * BR_MP1 - b) + t1 * BR_MP2) + t2 * BR_MP1) + ((t2 * BR_MP2 + s * HP1) + t * HP0);
         s = b + bb;
         t = (b - s) + bb;
-        out[0] = s;
-        out[1] = t;
-        return ((int) sum) & 3;
+        int n = ((int) sum) & 3;
+        return doSinCos(s, t, n + quadrantOffset);
     }
 
-    private static void branredHalf(double xh, double[] r, double[] out) {
+    /** The first base-2^24 digit of 2/pi that matters for a half of the argument. */
+    private static int digitIndex(double xh) {
         int k = (int) (Double.doubleToRawLongBits(xh) >>> 52) & 2047;
         k = (k - 450) / 24;
-        if (k < 0) {
-            k = 0;
-        }
-        double gor = Double.longBitsToDouble(T576_BITS - ((long) (k * 24) << 52));
-        for (int i = 0; i < 6; i++) {
-            r[i] = xh * TOVERP[k + i] * gor;
-            gor *= TM24;
-        }
-        double sum = 0;
-        for (int i = 0; i < 3; i++) {
-            double s = (r[i] + TOINT) - TOINT;
-            sum += s;
-            r[i] -= s;
-        }
-        double t = 0;
-        for (int i = 0; i < 6; i++) {
-            t += r[5 - i];
-        }
-        double bb = (((((r[0] - t) + r[1]) + r[2]) + r[3]) + r[4]) + r[5];
-        double s = (t + TOINT) - TOINT;
-        sum += s;
-        t -= s;
-        double b = t + bb;
-        bb = (t - b) + bb;
-        s = (sum + BIG1) - BIG1;
-        sum -= s;
-        out[0] = b;
-        out[1] = bb;
-        out[2] = sum;
+        return Math.max(k, 0);
     }
 
     // ---- pow (glibc's dbl-64 e_pow.c: table-driven log, then exp, in extended precision) ----

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +25,8 @@ class LibmGlibcTest {
     private static final int PER_FUNCTION = 50_000;
     private static String python;
 
-    @BeforeAll
-    static void needsPythonAndGlibc236WithFma() throws Exception {
+    @BeforeEach
+    void needsPythonAndGlibc236WithFma() throws Exception {
         Assumptions.assumeTrue(Files.exists(Path.of("/proc/cpuinfo"))
                 && Files.readString(Path.of("/proc/cpuinfo")).contains(" fma "), "CPU without FMA");
         Assumptions.assumeTrue("glibc 2.36".equals(glibcVersion()), "glibc is not 2.36");

@@ -70,6 +70,14 @@ class LibmVectorsTest {
     }
 
     @Test
+    void theCartPoleArgumentOfIssue15() {
+        // glibc (NumPy, Python's math) gives ...072; the JDK's intrinsic gives ...073 and CartPole's trajectory parts
+        double x = -0.06464245864708204;
+        assertEquals(0.9979114037143072, Libm.cos(x));
+        assertEquals(0.9979114037143073, Math.cos(x));
+    }
+
+    @Test
     void javaMathDiffersOnSomeOfTheseVectors() throws IOException {
         // the reason this class exists (gymref FACTS.md 7: Math.sin differs in 8 and Math.cos in 16 of the 6,000)
         int differ = 0;
