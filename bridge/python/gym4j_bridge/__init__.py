@@ -4,8 +4,9 @@ RemoteEnv / RemoteVectorEnv use an env served by `gym4j serve` (or any bridge se
 serve() exposes a Python env so that Java's RemoteEnv (or any bridge client) can use it.
 """
 from ._compat import HAVE_GYMNASIUM, spaces
-from .client import BridgeError, BridgeTimeout, RemoteEnv, RemoteVectorEnv
+from .client import BridgeConnectionLost, BridgeError, BridgeTimeout, RemoteEnv, RemoteVectorEnv
+from .registration import list_envs, register
 from .server import EnvServer, serve
 
-__all__ = ["RemoteEnv", "RemoteVectorEnv", "serve", "EnvServer", "BridgeError", "BridgeTimeout", "spaces",
-           "HAVE_GYMNASIUM"]
+__all__ = ["RemoteEnv", "RemoteVectorEnv", "serve", "EnvServer", "BridgeError", "BridgeTimeout", "BridgeConnectionLost", "spaces",
+           "HAVE_GYMNASIUM", "register", "list_envs"]

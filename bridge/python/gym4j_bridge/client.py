@@ -5,12 +5,20 @@ import time
 import numpy as np
 import zmq
 
+from . import actions
 from . import bridge_pb2 as pb
 from . import codec
-from ._compat import HAVE_GYMNASIUM, Env, spaces
+from ._compat import HAVE_GYMNASIUM, Env, VectorEnv
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MESSAGE_SIZE = 64 << 20
+# ZeroMQ (ZMTP 3.1) heartbeats: a PING every HEARTBEAT_IVL, the link dropped after HEARTBEAT_TIMEOUT of silence.
+# The peer's ZeroMQ I/O thread answers them, not its env: a slow env step is waited for, a dead or stopped
+# server is noticed within about HEARTBEAT_TIMEOUT.
+HEARTBEAT_IVL = 0.5
+HEARTBEAT_TIMEOUT = 1.5
+# After a lost link, a call waits at most this long for the server to answer again before it fails.
+RECONNECT_WINDOW = 1.5
 
 
 class BridgeError(RuntimeError):
@@ -26,13 +34,25 @@ class BridgeTimeout(BridgeError):
     """No reply within the call's timeout: the server is gone, overloaded or unreachable."""
 
 
+class BridgeConnectionLost(BridgeTimeout):
+    """The link to the server broke (it died, or stopped answering ZeroMQ heartbeats) before the reply came."""
+
+
 def _error_name(code):
     return pb.ErrorCode.Name(code).replace("ERROR_CODE_", "")
 
 
 class Connection:
     """Lazy-pirate request/reply over a DEALER socket: one request, wait at most `timeout` for the reply
-    with the same id; on timeout the socket is discarded, so a late reply is never taken for the next one."""
+    with the same id; on timeout the socket is discarded, so a late reply is never taken for the next one.
+
+    Liveness: the socket sends ZeroMQ heartbeats and watches its own connection events. When the link
+    breaks while a reply is awaited (the server was killed, or is stopped and its ZeroMQ stack no longer
+    answers heartbeats), the call fails at once with BridgeConnectionLost naming the address, instead of
+    waiting for the timeout; a slow env step on a live server is waited for, up to the timeout. After a
+    lost link, later calls wait at most RECONNECT_WINDOW for the server to answer again (a restarted server
+    is picked up) before they fail.
+    """
 
     def __init__(self, address, timeout=DEFAULT_TIMEOUT, max_message_size=DEFAULT_MAX_MESSAGE_SIZE,
                  curve_server_key=None, context=None):
@@ -42,28 +62,48 @@ class Connection:
         self.curve_server_key = curve_server_key
         self._context = context or zmq.Context.instance()
         self._socket = None
+        self._monitor = None
         self._ids = itertools.count(1)
         self._poller = None
+        self._lost = False
 
     def _open(self):
         s = self._context.socket(zmq.DEALER)
         s.setsockopt(zmq.LINGER, 0)
         s.setsockopt(zmq.MAXMSGSIZE, self.max_message_size)
+        s.setsockopt(zmq.HEARTBEAT_IVL, int(HEARTBEAT_IVL * 1000))
+        s.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(HEARTBEAT_TIMEOUT * 1000))
         if self.curve_server_key:
             public, secret = zmq.curve_keypair()
             s.curve_publickey = public
             s.curve_secretkey = secret
             s.curve_serverkey = self.curve_server_key.encode("ascii") if isinstance(self.curve_server_key, str) \
                 else self.curve_server_key
+        self._monitor = s.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         s.connect(self.address)
         self._socket = s
         self._poller = zmq.Poller()
         self._poller.register(s, zmq.POLLIN)
+        self._poller.register(self._monitor, zmq.POLLIN)
+
+    def _disconnected(self):
+        """Whether the socket's link broke since the last look (reads the pending connection events)."""
+        broke = False
+        while self._monitor.poll(0):
+            frames = self._monitor.recv_multipart()
+            broke |= int.from_bytes(frames[0][:2], "little") == zmq.EVENT_DISCONNECTED
+        return broke
 
     def drop(self):
         if self._socket is not None:
+            try:
+                self._socket.disable_monitor()
+            except zmq.ZMQError:
+                pass
+            self._monitor.close(0)
             self._socket.close(0)
             self._socket = None
+            self._monitor = None
 
     def _open_verified(self, deadline, limit, what):
         # A fresh socket is checked with a Ping (safe to repeat, unlike a step) before the real request:
@@ -81,6 +121,9 @@ class Connection:
                     if time.monotonic() < end:
                         continue
                     break
+                if not self._socket.poll(0):
+                    self._disconnected()  # a connection event: the ping is re-sent on a fresh socket if unanswered
+                    continue
                 reply = pb.Response()
                 try:
                     reply.ParseFromString(self._socket.recv())
@@ -88,18 +131,29 @@ class Connection:
                     self.drop()
                     raise BridgeError(f"the reply from {self.address} is not a Response: {e}")
                 if reply.id in (ping.id, 0):
+                    self._lost = False
                     return
             self.drop()
             if time.monotonic() >= deadline:
+                if self._lost:
+                    raise BridgeConnectionLost(f"lost the connection to {self.address} and it did not answer again "
+                                               f"within {limit:g} s, before {what} (the server died or hung)",
+                                               "CONNECTION_LOST", None)
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to {what} (is the server running?)",
                                     "TIMEOUT", None)
             attempt *= 2
 
     def call(self, request, timeout=None):
         limit = self.timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
+        what = request.WhichOneof("body")
+        start = time.monotonic()
+        deadline = start + limit
+        if self._socket is not None and self._disconnected():
+            self.drop()  # the server went away since the last call: find out now whether it is back
+            self._lost = True
         if self._socket is None:
-            self._open_verified(deadline, limit, request.WhichOneof("body"))
+            window = min(limit, RECONNECT_WINDOW) if self._lost else limit
+            self._open_verified(start + window, window, what)
         request.id = next(self._ids)
         self._socket.send(request.SerializeToString())
         while True:
@@ -109,7 +163,15 @@ class Connection:
                     continue
                 self.drop()
                 raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
-                                    f"{request.WhichOneof('body')} (is the server running?)", "TIMEOUT", None)
+                                    f"{what} (is the server running?)", "TIMEOUT", None)
+            if not self._socket.poll(0):
+                if self._disconnected():
+                    self.drop()
+                    self._lost = True
+                    raise BridgeConnectionLost(f"lost the connection to {self.address} while waiting for the reply to "
+                                               f"{what} (the server died, or stopped answering heartbeats for "
+                                               f"{HEARTBEAT_TIMEOUT:g} s)", "CONNECTION_LOST", None)
+                continue
             reply = pb.Response()
             try:
                 reply.ParseFromString(self._socket.recv())
@@ -169,7 +231,8 @@ def _close_quietly(conn):
 
 
 class _Spec:
-    """What the server says about its env's registration (a light stand-in for gymnasium's EnvSpec)."""
+    """What the server says about its env's registration (a light stand-in for gymnasium's EnvSpec, used
+    as `RemoteEnv.spec` when Gymnasium is not installed)."""
 
     def __init__(self, s):
         self.id = s.id
@@ -183,16 +246,43 @@ class _Spec:
         return f"RemoteSpec(id={self.id!r}, max_episode_steps={self.max_episode_steps})"
 
 
+def _gymnasium_spec(remote, make_kwargs, vector):
+    """A gymnasium EnvSpec whose entry points connect to the same server, env id and kwargs again, so that
+    `env.spec.make()`, `gymnasium.make(env.spec)` and `gymnasium.make_vec(env.spec, n)` work."""
+    if remote is None or not HAVE_GYMNASIUM:
+        return remote
+    from gymnasium.envs.registration import EnvSpec
+    try:
+        return EnvSpec(id=remote.id, entry_point=None if vector else "gym4j_bridge.client:RemoteEnv",
+                       vector_entry_point="gym4j_bridge.client:RemoteVectorEnv",
+                       reward_threshold=remote.reward_threshold, nondeterministic=remote.nondeterministic,
+                       max_episode_steps=remote.max_episode_steps,
+                       kwargs=dict(make_kwargs))
+    except Exception:  # noqa: BLE001 - an id Gymnasium's grammar refuses: keep the plain description
+        return remote
+
+
+def _wire_spec(d):
+    return _Spec(d.spec) if d.HasField("spec") and d.spec.id else None
+
+
 class RemoteEnv(Env):
     """An env served over the gym4j bridge, used as a gymnasium.Env (or the package's own Env without Gymnasium).
 
     RemoteEnv("tcp://127.0.0.1:5555") takes the server's default env; RemoteEnv(addr, "Pendulum-v1", g=9.81)
     asks for another id and kwargs. Every call waits at most `timeout` seconds; a lost server raises
     BridgeTimeout naming the address, and the next reset() reconnects once the server is back.
+
+    `spec` is a gymnasium EnvSpec (with Gymnasium installed) whose entry point connects again, so
+    `env.spec.make()` and `gymnasium.make(env.spec)` work. A RemoteEnv pickles as its address, env id,
+    kwargs and options: unpickling (in another process, a Ray actor, an AsyncVectorEnv worker) connects
+    a new env on the server, which needs a reset() before its first step.
     """
 
     def __init__(self, address, env_id=None, *, timeout=DEFAULT_TIMEOUT, curve_server_key=None,
                  max_message_size=DEFAULT_MAX_MESSAGE_SIZE, **kwargs):
+        self._init_args = dict(address=address, env_id=env_id, timeout=timeout, curve_server_key=curve_server_key,
+                               max_message_size=max_message_size, **kwargs)
         self._conn = Connection(address, timeout, max_message_size, curve_server_key)
         self._hello = _hello(env_id, kwargs)
         try:
@@ -209,12 +299,26 @@ class RemoteEnv(Env):
         self.action_space = codec.space_from_wire(d.action_space)
         self.metadata = codec.decode_map(d.metadata)
         self.render_mode = d.render_mode or None
-        self._remote_spec = _Spec(d.spec) if d.HasField("spec") and d.spec.id else None
+        self._remote_spec = _wire_spec(d)
+        self.spec = _gymnasium_spec(self._remote_spec, self._make_kwargs(), vector=False)
         self._closed = False
+
+    def _make_kwargs(self):
+        a = dict(self._init_args)
+        if a.get("env_id") is None and self._remote_spec is not None:
+            a["env_id"] = self._remote_spec.id
+        return a
 
     @property
     def remote_spec(self):
+        """What the server's handshake said about the env's registration (id, max_episode_steps, ...)."""
         return self._remote_spec
+
+    def __getstate__(self):
+        return dict(self._init_args)
+
+    def __setstate__(self, state):
+        self.__init__(**state)
 
     def reset(self, *, seed=None, options=None):
         self._ensure_open()
@@ -234,6 +338,7 @@ class RemoteEnv(Env):
 
     def step(self, action):
         self._ensure_open()
+        actions.check(self.action_space, action, self._invalid_action)
         req = pb.Request()
         req.step.action.CopyFrom(codec.encode(self.action_space, action))
         r = _check(self._conn.call(req), "step", self.address)
@@ -269,6 +374,9 @@ class RemoteEnv(Env):
         if self._closed:
             raise BridgeError(f"{self} is closed", "ENV_CLOSED")
 
+    def _invalid_action(self, message):
+        return BridgeError(message, "INVALID_ACTION", self.address)
+
     def __repr__(self):
         name = self._remote_spec.id if getattr(self, "_remote_spec", None) else "env"
         return f"<RemoteEnv<{name} at {getattr(self, 'address', '?')}>>"
@@ -276,12 +384,20 @@ class RemoteEnv(Env):
     __str__ = __repr__
 
 
-class RemoteVectorEnv:
+class RemoteVectorEnv(VectorEnv):
     """A vector env served over the bridge (`gym4j serve ENV --num-envs N`, or num_envs=N here): the whole
-    batch travels in one message per step, as NumPy arrays with a leading num_envs dimension."""
+    batch travels in one message per step, as NumPy arrays with a leading num_envs dimension.
+
+    With Gymnasium installed it is a `gymnasium.vector.VectorEnv` (next-step autoreset, as the metadata's
+    `autoreset_mode` says), and `gymnasium.make_vec` builds it from a registered gym4j id. It pickles as
+    its address, env id, size, kwargs and options, and connects again when unpickled.
+    """
 
     def __init__(self, address, env_id=None, num_envs=0, *, timeout=DEFAULT_TIMEOUT, curve_server_key=None,
                  max_message_size=DEFAULT_MAX_MESSAGE_SIZE, **kwargs):
+        self._init_args = dict(address=address, env_id=env_id, num_envs=num_envs, timeout=timeout,
+                               curve_server_key=curve_server_key, max_message_size=max_message_size, **kwargs)
+        self._closed = True
         self._conn = Connection(address, timeout, max_message_size, curve_server_key)
         self._hello = _hello(env_id, kwargs, num_envs)
         try:
@@ -299,10 +415,29 @@ class RemoteVectorEnv:
         self.single_observation_space = codec.space_from_wire(d.single_observation_space)
         self.single_action_space = codec.space_from_wire(d.single_action_space)
         self.metadata = codec.decode_map(d.metadata)
+        if HAVE_GYMNASIUM:
+            from gymnasium.vector import AutoresetMode
+            mode = str(self.metadata.get("autoreset_mode", "NEXT_STEP")).upper().replace("AUTORESETMODE.", "")
+            mode = {"NEXTSTEP": "NEXT_STEP", "SAMESTEP": "SAME_STEP"}.get(mode, mode)
+            self.metadata["autoreset_mode"] = AutoresetMode[mode] if mode in AutoresetMode.__members__ \
+                else AutoresetMode.NEXT_STEP
         self.render_mode = d.render_mode or None
+        remote = _wire_spec(d)
+        make_kwargs = {k: v for k, v in self._init_args.items() if k != "num_envs"}
+        if make_kwargs.get("env_id") is None and remote is not None:
+            make_kwargs["env_id"] = remote.id
+        self.spec = _gymnasium_spec(remote, make_kwargs, vector=True)
         self._closed = False
+        self.closed = False
+
+    def __getstate__(self):
+        return dict(self._init_args)
+
+    def __setstate__(self, state):
+        self.__init__(**state)
 
     def reset(self, *, seed=None, options=None):
+        self._ensure_open()
         req = pb.Request()
         req.vector_reset.SetInParent()
         if isinstance(seed, (list, tuple)):
@@ -318,17 +453,20 @@ class RemoteVectorEnv:
         r = _check(reply, "vector_reset", self.address)
         return codec.decode(self.observation_space, r.observations), codec.decode_map(r.infos)
 
-    def step(self, actions):
+    def step(self, actions_):
+        self._ensure_open()
+        actions.check(self.action_space, actions_, self._invalid_action)
         req = pb.Request()
-        req.vector_step.actions.CopyFrom(codec.encode(self.action_space, actions))
+        req.vector_step.actions.CopyFrom(codec.encode(self.action_space, actions_))
         r = _check(self._conn.call(req), "vector_step", self.address)
         return (codec.decode(self.observation_space, r.observations), codec.from_tensor(r.rewards),
                 codec.from_tensor(r.terminated), codec.from_tensor(r.truncated), codec.decode_map(r.infos))
 
-    def close(self):
+    def close(self, **kwargs):
         if self._closed:
             return
         self._closed = True
+        self.closed = True
         req = pb.Request()
         req.close.SetInParent()
         try:
@@ -337,6 +475,17 @@ class RemoteVectorEnv:
             pass
         finally:
             self._conn.close()
+
+    def _ensure_open(self):
+        if self._closed:
+            raise BridgeError(f"{self} is closed", "ENV_CLOSED")
+
+    def _invalid_action(self, message):
+        return BridgeError(message, "INVALID_ACTION", self.address)
+
+    def __repr__(self):
+        name = self.spec.id if getattr(self, "spec", None) is not None else "env"
+        return f"<RemoteVectorEnv<{getattr(self, 'num_envs', '?')} x {name} at {getattr(self, 'address', '?')}>>"
 
     def __enter__(self):
         return self

@@ -1,4 +1,6 @@
 """NumPy values and spaces to and from the protocol's messages (see bridge/PROTOCOL.md)."""
+import numbers
+
 import numpy as np
 
 from . import bridge_pb2 as pb
@@ -171,6 +173,10 @@ def decode_map(m):
 # ---------------------------------------------------------------- seeds
 
 def seed_to_wire(seed):
+    # An integer (Python int or NumPy integer), as Gymnasium's seeding takes; 1.5, "7" and True are refused,
+    # never rounded or parsed.
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise ValueError(f"Seed must be a non-negative integer, got {type(seed).__name__} {seed!r}")
     seed = int(seed)
     if seed < 0:
         raise ValueError(f"Seed must be a non-negative integer, got {seed}")

@@ -136,6 +136,9 @@ class EnvServer:
             r = pb.Response(id=req.id)
             r.pong.SetInParent()
             return r
+        if body == "list_envs":  # a factory function cannot list what it makes
+            return _error(pb.ERROR_CODE_UNSUPPORTED, "this Python server cannot list its env ids: name one in "
+                          "Hello.env_id (or use the server's default)", req.id)
         if body == "close":
             self._close_session(ident)
             r = pb.Response(id=req.id)

@@ -48,6 +48,12 @@ class CodecTest(unittest.TestCase):
         for seed in (0, 1, 255, 256, 2 ** 63 - 1, 2 ** 64 + 5, 2 ** 200):
             self.assertEqual(codec.seed_from_wire(codec.seed_to_wire(seed)), seed)
 
+    def test_seeds_that_are_not_integers_are_refused(self):
+        for seed in (1.5, 7.0, "7", True, None, -1):
+            with self.assertRaises(ValueError, msg=repr(seed)):
+                codec.seed_to_wire(seed)
+        self.assertEqual(codec.seed_from_wire(codec.seed_to_wire(np.int64(7))), 7)
+
     def test_free_form_values(self):
         info = {"a": 1, "b": 2.5, "c": "x", "d": True, "e": None, "f": [1, "two"], "g": {"h": np.arange(3)}}
         back = codec.decode_map(pb.ValueMap.FromString(codec.encode_map(info).SerializeToString()))

@@ -5,6 +5,7 @@ contract). Prints "serving Walk on ENDPOINT" and serves until killed.
 """
 import os
 import sys
+import time
 
 import numpy as np
 
@@ -20,11 +21,12 @@ class WalkEnv(Env):
 
     metadata = {"render_modes": ["rgb_array"], "render_fps": 10}
 
-    def __init__(self, render_mode=None):
+    def __init__(self, render_mode=None, step_seconds=0.0):
         self.observation_space = spaces.Box(low=np.array([-1.5, -1.0], dtype=np.float32),
                                             high=np.array([1.5, 1.0], dtype=np.float32), dtype=np.float32)
         self.action_space = spaces.Discrete(3)
         self.render_mode = render_mode
+        self.step_seconds = float(step_seconds)  # a slow simulator's step, for the liveness tests
         self._rng = None
         self._state = None
         self._t = 0
@@ -41,6 +43,8 @@ class WalkEnv(Env):
             raise RuntimeError("ResetNeeded: call reset() before step()")
         if not self.action_space.contains(action):
             raise ValueError(f"invalid action {action!r}")
+        if self.step_seconds:
+            time.sleep(self.step_seconds)
         push = (int(action) - 1) * 0.05 + self._rng.normal(0.0, 0.01)
         v = float(np.clip(self._state[1] + push, -1.0, 1.0))
         x = float(np.clip(self._state[0] + v * 0.1, -1.5, 1.5))

@@ -7,6 +7,7 @@ module dev.gym4j.bridge {
     requires transitive dev.gym4j.api;
     requires org.zeromq.jeromq;
     requires com.google.protobuf;
+    requires redis.clients.jedis;
 
     exports dev.gym4j.bridge;
     exports dev.gym4j.bridge.experience;

@@ -5,8 +5,17 @@
 module dev.gym4j.worker {
     requires dev.gym4j.api;
     requires dev.gym4j.bridge;
+    requires dev.gym4j.policy;
     requires dev.gym4j.video;
     requires info.picocli;
+    requires dev.gym4j.trainer;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.knowm.xchart;
+    requires me.tongfei.progressbar;
+
+    // The measuring loop of `gym4j bench`, which the JMH benchmarks share.
+    exports dev.gym4j.worker.bench;
 
     // picocli fills the annotated option fields reflectively.
     opens dev.gym4j.worker.cli to info.picocli;

@@ -1,9 +1,9 @@
 package dev.gym4j.benchmarks;
 
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.vector.StepLoop;
 import dev.gym4j.api.vector.ThreadedVectorEnv;
 import dev.gym4j.api.vector.VectorOptions;
+import dev.gym4j.worker.bench.StepLoop;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

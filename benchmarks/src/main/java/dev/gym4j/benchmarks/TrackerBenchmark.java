@@ -1,7 +1,7 @@
 package dev.gym4j.benchmarks;
 
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.vector.StepLoop;
+import dev.gym4j.worker.bench.StepLoop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.gym4j.benchmarks;
 
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.vector.StepLoop;
 import dev.gym4j.api.vector.VectorOptions;
+import dev.gym4j.worker.bench.StepLoop;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -15,14 +15,37 @@ import org.zeromq.ZMQ;
  * A reopened socket is a new client to the server: a call after a lost reply finds no env there
  * ({@code NO_SESSION}) and {@link RemoteEnv#reset} makes a new one, while the old one idles out.
  *
+ * <p>Liveness: the socket sends ZeroMQ (ZMTP 3.1) heartbeats, which the server's ZeroMQ I/O thread
+ * answers however long its env takes, and watches its own connection events. When the link breaks while
+ * a reply is awaited (the server was killed, or is stopped and no longer answers heartbeats for
+ * {@link #HEARTBEAT_TIMEOUT_MILLIS}), the call fails at once naming the address, instead of waiting for
+ * the timeout; a slow env step on a live server is waited for up to the timeout. (A killed server is
+ * always noticed at once, its kernel closes the connection; a stopped one only when JeroMQ 0.6's
+ * heartbeat timer fires, which it does not always do.) After a lost link, later
+ * calls wait at most {@link #RECONNECT_WINDOW_MILLIS} for the server to answer again (a restarted server
+ * is picked up) before they fail.
+ *
  * <p>Not thread-safe: one caller at a time, like the env that owns it.
  */
 final class Connection implements AutoCloseable {
+
+    /** How often the client's socket sends a heartbeat. */
+    static final int HEARTBEAT_IVL_MILLIS = 500;
+    /** How long without any traffic from the server before the link counts as broken. */
+    static final int HEARTBEAT_TIMEOUT_MILLIS = 1500;
+    /** After a broken link, how long a call waits for the server to answer again before it fails. */
+    static final long RECONNECT_WINDOW_MILLIS = 1500;
+    /** How often a waiting call looks at the connection events. */
+    private static final int SLICE_MILLIS = 200;
+
+    private static final java.util.concurrent.atomic.AtomicLong MONITORS = new java.util.concurrent.atomic.AtomicLong();
 
     private final String address;
     private final ClientOptions options;
     private final ZMQ.Curve.KeyPair clientKeys;
     private ZMQ.Socket socket;
+    private ZMQ.Socket monitor;
+    private boolean lost;
     private long nextId;
     private int receiveTimeout = -1;
     private boolean closed;
@@ -49,9 +72,15 @@ final class Connection implements AutoCloseable {
         if (closed) {
             throw new GymException("the connection to " + address + " is closed");
         }
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + timeoutMillis * 1_000_000L;
+        if (socket != null && disconnected()) {
+            drop(); // the server went away since the last call: find out now whether it is back
+            lost = true;
+        }
         if (socket == null) {
-            openVerified(deadline, timeoutMillis, request.getBodyCase());
+            long window = lost ? Math.min(timeoutMillis, RECONNECT_WINDOW_MILLIS) : timeoutMillis;
+            openVerified(start + window * 1_000_000L, window, request.getBodyCase());
         }
         long id = ++nextId;
         byte[] bytes = request.setId(id).build().toByteArray();
@@ -70,9 +99,16 @@ final class Connection implements AutoCloseable {
                 throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to "
                         + request.getBodyCase() + " (is the server running?)");
             }
-            setReceiveTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            setReceiveTimeout((int) Math.min(SLICE_MILLIS, left));
             byte[] reply = socket.recv(0);
             if (reply == null) {
+                if (disconnected()) {
+                    drop();
+                    lost = true;
+                    throw new GymException("lost the connection to " + address + " while waiting for the reply to "
+                            + request.getBodyCase() + " (the server died, or stopped answering heartbeats for "
+                            + HEARTBEAT_TIMEOUT_MILLIS + " ms)");
+                }
                 continue;
             }
             Response response;
@@ -107,14 +143,16 @@ final class Connection implements AutoCloseable {
                 if (left <= 0) {
                     break;
                 }
-                setReceiveTimeout((int) left);
+                setReceiveTimeout((int) Math.min(SLICE_MILLIS, left));
                 byte[] reply = socket.recv(0);
                 if (reply == null) {
+                    disconnected(); // read the events; an unanswered ping is re-sent on a fresh socket
                     continue;
                 }
                 try {
                     Response r = Response.parseFrom(reply);
                     if (r.getId() == id || r.getId() == 0) {
+                        lost = false;
                         return; // the server answers on this socket (a Pong, or an error from a server that knows no Ping)
                     }
                 } catch (InvalidProtocolBufferException e) {
@@ -124,8 +162,10 @@ final class Connection implements AutoCloseable {
             }
             drop();
             if (System.nanoTime() >= deadline) {
-                throw new GymException("no reply from " + address + " within " + timeoutMillis + " ms to " + what
-                        + " (is the server running?)");
+                throw new GymException(lost
+                        ? "lost the connection to " + address + " and it did not answer again within " + timeoutMillis
+                                + " ms, before " + what + " (the server died or hung)"
+                        : "no reply from " + address + " within " + timeoutMillis + " ms to " + what + " (is the server running?)");
             }
             attemptMillis *= 2;
         }
@@ -139,27 +179,50 @@ final class Connection implements AutoCloseable {
         }
     }
 
+    private void configure(ZMQ.Socket s) {
+        s.setMaxMsgSize(options.maxMessageSize());
+        if (clientKeys != null) {
+            s.setCurveServerKey(Curve.decodeKey(options.curveServerKey(), "server public key"));
+            s.setCurvePublicKey(Curve.decodeKey(clientKeys.publicKey, "client public key"));
+            s.setCurveSecretKey(Curve.decodeKey(clientKeys.secretKey, "client secret key"));
+        }
+    }
+
     private void open() {
         receiveTimeout = -1;
         socket = SharedContext.get().createSocket(SocketType.DEALER);
         socket.setLinger(0);
-        socket.setMaxMsgSize(options.maxMessageSize());
-        if (clientKeys != null) {
-            socket.setCurveServerKey(Curve.decodeKey(options.curveServerKey(), "server public key"));
-            socket.setCurvePublicKey(Curve.decodeKey(clientKeys.publicKey, "client public key"));
-            socket.setCurveSecretKey(Curve.decodeKey(clientKeys.secretKey, "client secret key"));
-        }
+        configure(socket);
+        socket.setHeartbeatIvl(HEARTBEAT_IVL_MILLIS);
+        socket.setHeartbeatTimeout(HEARTBEAT_TIMEOUT_MILLIS);
+        String events = "inproc://gym4j-client-events-" + MONITORS.incrementAndGet();
+        socket.monitor(events, ZMQ.EVENT_DISCONNECTED);
+        monitor = SharedContext.get().createSocket(SocketType.PAIR);
+        monitor.connect(events);
         if (!socket.connect(address)) {
             drop();
             throw new GymException("cannot connect to " + address);
         }
     }
 
+    /** @return whether the socket's link broke since the last look (reads the pending connection events) */
+    private boolean disconnected() {
+        boolean broke = false;
+        ZMQ.Event e;
+        while ((e = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null) {
+            broke |= e.getEvent() == ZMQ.EVENT_DISCONNECTED;
+        }
+        return broke;
+    }
+
     /** Throws the socket away; the next call opens a new one. */
     void drop() {
         if (socket != null) {
+            socket.monitor(null, 0);
+            SharedContext.get().destroySocket(monitor);
             SharedContext.get().destroySocket(socket);
             socket = null;
+            monitor = null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gym4j.bridge;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
+import dev.gym4j.api.registry.EnvSpec;
 import java.util.Map;
 
 /**
@@ -20,8 +21,29 @@ public interface EnvFactory {
      */
     Env<?, ?> make(String envId, Map<String, Object> kwargs);
 
-    /** @return the factory that uses {@link Gym#make(String, Map)} */
+    /**
+     * The ids this factory can make, with their specs, for clients that ask ({@code ListEnvs}, used by
+     * Python's {@code gym4j_bridge.register}). The default knows none: a factory of its own making
+     * cannot tell.
+     *
+     * @return the specs by id; empty when unknown
+     */
+    default Map<String, EnvSpec> specs() {
+        return Map.of();
+    }
+
+    /** @return the factory that uses {@link Gym#make(String, Map)} and lists {@link Gym#registry()} */
     static EnvFactory registry() {
-        return Gym::make;
+        return new EnvFactory() {
+            @Override
+            public Env<?, ?> make(String envId, Map<String, Object> kwargs) {
+                return Gym.make(envId, kwargs);
+            }
+
+            @Override
+            public Map<String, EnvSpec> specs() {
+                return Gym.registry();
+            }
+        };
     }
 }

@@ -510,6 +510,8 @@ public final class EnvServer implements AutoCloseable {
                     return hello(c, id, request.getHello());
                 case PING:
                     return reply.setPong(Pong.getDefaultInstance()).build();
+                case LIST_ENVS:
+                    return EnvListing.reply(id, factory, options.defaultEnvId());
                 case CLOSE:
                     closeSession(c);
                     return reply.setClose(dev.gym4j.bridge.proto.CloseReply.getDefaultInstance()).build();

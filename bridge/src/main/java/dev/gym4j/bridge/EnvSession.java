@@ -11,10 +11,7 @@ import dev.gym4j.bridge.proto.RenderReply;
 import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.ResetReply;
 import dev.gym4j.bridge.proto.Response;
-import dev.gym4j.bridge.proto.Seed;
 import dev.gym4j.bridge.proto.StepReply;
-import java.math.BigInteger;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +64,7 @@ final class EnvSession extends Session {
     void handle(Request request, Response.Builder reply) {
         switch (request.getBodyCase()) {
             case RESET: {
-                ResetResult<Object> r = env.resetWithSeed(bigSeed(request.getReset().hasSeed(), request.getReset().getSeed()),
+                ResetResult<Object> r = env.resetWithSeed(SeedCodec.decode(request.getReset().hasSeed(), request.getReset().getSeed()),
                         ValueCodec.decodeMap(request.getReset().getOptions()));
                 reply.setReset(ResetReply.newBuilder()
                         .setObservation(ValueCodec.encode(env.observationSpace(), r.observation()))
@@ -95,23 +92,6 @@ final class EnvSession extends Session {
                 reply.setError(Errors.of(ErrorCode.ERROR_CODE_UNSUPPORTED,
                         request.getBodyCase() + " does not apply to a single env"));
         }
-    }
-
-    /** @return the seed of any size, null when absent */
-    static BigInteger bigSeed(boolean present, Seed seed) {
-        return present ? new BigInteger(1, seed.getMagnitude().toByteArray()) : null;
-    }
-
-    /** @return the seed as a long, null when absent, for vector envs (their base seed is a long) */
-    static Long seed(boolean present, Seed seed) {
-        BigInteger big = bigSeed(present, seed);
-        if (big == null) {
-            return null;
-        }
-        if (big.bitLength() > 63) {
-            throw new dev.gym4j.api.InvalidArgumentException("seed " + big + " is larger than a vector env accepts (at most 2^63 - 1)");
-        }
-        return big.longValue();
     }
 
     @Override

@@ -126,10 +126,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
         ensureOpen();
-        if (seed != null && seed < 0) {
-            throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
-        }
-        return resetWithSeed(seed == null ? null : BigInteger.valueOf(seed), options);
+        return reset(seed == null ? null : SeedCodec.encode(seed), options);
     }
 
     /**
@@ -144,15 +141,17 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      * @throws GymException if the server fails or does not answer in time
      */
     @Override
-    @SuppressWarnings("unchecked")
     public ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
         ensureOpen();
+        return reset(seed == null ? null : SeedCodec.encode(seed), options);
+    }
+
+    /** Sends a reset with the seed already encoded (null for none): the one reset path of both seed forms. */
+    @SuppressWarnings("unchecked")
+    private ResetResult<O> reset(Seed seed, Map<String, ?> options) {
         Reset.Builder reset = Reset.newBuilder().setOptions(ValueCodec.encodeMap(options == null ? Map.of() : options));
         if (seed != null) {
-            if (seed.signum() < 0) {
-                throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
-            }
-            reset.setSeed(seedOf(seed));
+            reset.setSeed(seed);
         }
         Request.Builder request = Request.newBuilder().setReset(reset);
         Response r = connection.call(request, timeoutMillis());
@@ -244,12 +243,6 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
 
     private long timeoutMillis() {
         return options.timeout().toMillis();
-    }
-
-    static Seed seedOf(BigInteger seed) {
-        byte[] b = seed.toByteArray();
-        int skip = b.length > 1 && b[0] == 0 ? 1 : 0;
-        return Seed.newBuilder().setMagnitude(com.google.protobuf.ByteString.copyFrom(b, skip, b.length - skip)).build();
     }
 
     private static Map<String, Object> nonNull(Map<String, Object> m) {

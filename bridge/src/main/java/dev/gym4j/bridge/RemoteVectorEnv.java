@@ -19,7 +19,6 @@ import dev.gym4j.bridge.proto.Response;
 import dev.gym4j.bridge.proto.Tensor;
 import dev.gym4j.bridge.proto.VectorReset;
 import dev.gym4j.bridge.proto.VectorStep;
-import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -177,10 +176,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
         }
         VectorReset.Builder r = VectorReset.newBuilder().setOptions(ValueCodec.encodeMap(opts));
         if (seed != null) {
-            if (seed < 0) {
-                throw new InvalidArgumentException("Seed must be a non-negative integer, got " + seed);
-            }
-            r.setSeed(RemoteEnv.seedOf(BigInteger.valueOf(seed)));
+            r.setSeed(SeedCodec.encode(seed));
         }
         Request.Builder request = Request.newBuilder().setVectorReset(r);
         Response reply = connection.call(request, timeoutMillis());

@@ -9,7 +9,6 @@ import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Response;
 import dev.gym4j.bridge.proto.VectorResetReply;
 import dev.gym4j.bridge.proto.VectorStepReply;
-import java.util.Map;
 
 /**
  * A client's vector env on the server: the whole batch of observations travels as one tensor.
@@ -46,7 +45,7 @@ final class VectorSession extends Session {
                 if (r.getSeedsCount() != 0) {
                     throw new dev.gym4j.api.InvalidArgumentException("this server takes one base seed (sub-env i gets seed + i), not a list of seeds");
                 }
-                VectorBatch<Object> b = vec.reset(EnvSession.seed(r.hasSeed(), r.getSeed()), ValueCodec.decodeMap(r.getOptions()));
+                VectorBatch<Object> b = vec.reset(SeedCodec.decodeLong(r.hasSeed(), r.getSeed()), ValueCodec.decodeMap(r.getOptions()));
                 reply.setVectorReset(VectorResetReply.newBuilder().setObservations(ValueCodec.encode(vec.observationSpace(), b.observations()))
                         .setInfos(ValueCodec.encodeMap(b.infos())));
                 return;

@@ -13,10 +13,23 @@ import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.testkit.EnvContractTest;
 import java.util.Map;
 import java.util.function.Supplier;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Java to Python: a Python env served by {@code gym4j_bridge.serve()}, driven by Java's RemoteEnv under the testkit contract. */
+/**
+ * Java to Python: a Python env served by {@code gym4j_bridge.serve()}, driven by Java's RemoteEnv under the testkit
+ * contract. Without the Python packages every test and inherited property is skipped before it runs
+ * ({@link PythonServer.SkipWithoutPython}), so jqwik does not count 20 rejected tries as a failure.
+ */
+@AddLifecycleHook(value = PythonServer.SkipWithoutPython.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class PythonServedEnvContractTest extends EnvContractTest {
+
+    @BeforeEach
+    void needsPython() {
+        PythonServer.requirePython();
+    }
 
     @Override
     protected Supplier<Env<?, ?>> envFactory() {

@@ -55,21 +55,27 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
     }
 
     @Override
+    public final Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
+        prepareReset(seed);
+        Map<String, Object> info = doResetInto(options == null ? Map.of() : options, observations, offset);
+        markReset();
+        return info;
+    }
+
+    @Override
     public final StepResult<O> step(A action) {
         prepareStep(action);
         return doStep(action);
     }
 
-    /**
-     * Does what {@link #reset(Long, Map)} does before {@link #doReset}: checks that the env is open and
-     * re-seeds the generator. For a subclass's second reset path (such as
-     * {@code BufferedStepEnv.resetInto}), which then calls {@link #markReset()}.
-     *
-     * @param seed null to continue the random stream, else a non-negative seed
-     * @throws InvalidArgumentException if {@code seed} is negative
-     * @throws EnvClosedException if the env was closed
-     */
-    protected final void prepareReset(Long seed) {
+    @Override
+    public final void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
+        prepareStep(action);
+        doStepInto(action, observations, offset, outcome);
+    }
+
+    /** Checks that the env is open and re-seeds the generator: what both reset paths do first. */
+    private void prepareReset(Long seed) {
         ensureOpen();
         if (seed != null) {
             if (seed < 0) {
@@ -88,22 +94,12 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
         npRandom = Generator.fromSeed(seed);
     }
 
-    /** Records that a reset happened, as {@link #reset(Long, Map)} does after {@link #doReset}. */
-    protected final void markReset() {
+    private void markReset() {
         hasReset = true;
     }
 
-    /**
-     * Does what {@link #step} does before {@link #doStep}: checks that the env is open and was reset, and
-     * checks the action against the action space. For a subclass's second step path (such as
-     * {@code BufferedStepEnv.stepInto}).
-     *
-     * @param action the action
-     * @throws ResetNeededException before the first reset
-     * @throws dev.gym4j.api.InvalidActionException if the action is not in the action space's type or shape
-     * @throws EnvClosedException if the env was closed
-     */
-    protected final void prepareStep(A action) {
+    /** Checks that the env is open and was reset, and checks the action: what both step paths do first. */
+    private void prepareStep(A action) {
         ensureOpen();
         if (!hasReset) {
             throw new ResetNeededException("Cannot call step() on " + this + " before reset(): call reset() first");
@@ -180,6 +176,35 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
      * @return the step's result
      */
     protected abstract StepResult<O> doStep(A action);
+
+    /**
+     * The allocation-free form of {@link #doReset}, for {@link #resetInto}: starts an episode and writes the
+     * first observation into the batch array. The default calls {@link #doReset} and copies; an env on the
+     * hot path overrides it with the same state changes as {@code doReset}.
+     *
+     * @param options reset options, never null
+     * @param observations the batch array (see {@link Env#resetInto})
+     * @param offset the index of the observation's first element
+     * @return the reset info
+     */
+    protected Map<String, Object> doResetInto(Map<String, ?> options, Object observations, int offset) {
+        ResetResult<O> r = doReset(options);
+        StepOutcome.writeObservation(r.observation(), observations, offset);
+        return r.info();
+    }
+
+    /**
+     * The allocation-free form of {@link #doStep}, for {@link #stepInto}. The default calls {@link #doStep}
+     * and copies; an env on the hot path overrides it with the same state changes as {@code doStep}.
+     *
+     * @param action a structurally valid action
+     * @param observations the batch array (see {@link Env#resetInto})
+     * @param offset the index of the observation's first element
+     * @param outcome receives the reward, the flags and the info
+     */
+    protected void doStepInto(A action, Object observations, int offset, StepOutcome outcome) {
+        outcome.setFrom(doStep(action), observations, offset);
+    }
 
     /** @return the frame for the current render mode; called only after a reset and with a render mode */
     protected Optional<Frame> doRender() {

@@ -114,6 +114,48 @@ public interface Env<O, A> extends AutoCloseable {
     StepResult<O> step(A action);
 
     /**
+     * Resets as {@link #reset(Long, Map)} does and writes the first observation into a caller's batch
+     * array instead of returning it: the allocation-free reset that vector envs use.
+     *
+     * <p>The batch array has the observation space's batch type: for a {@code Box}, {@code MultiDiscrete}
+     * or {@code MultiBinary} the primitive array type of one observation ({@code float[]} for float32),
+     * for a {@code Discrete} a {@code long[]}; the observation takes the elements
+     * {@code offset .. offset + size - 1}. The two reset paths behave alike: same checks, same state
+     * changes, same values.
+     *
+     * <p>The default calls {@link #reset(Long, Map)} and copies the observation. An env or wrapper on the
+     * hot path overrides it (and {@link #stepInto}) without allocating; a wrapper's logic then lives in
+     * hooks that both of its paths call, so that it is written once.
+     *
+     * @param seed null to continue the random stream, else a non-negative seed
+     * @param options reset options; never null
+     * @param observations the batch array
+     * @param offset the index of the observation's first element in {@code observations}
+     * @return the reset info; never null
+     * @throws GymException as {@link #reset(Long, Map)}, or if the observation space cannot be batched
+     */
+    default Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
+        ResetResult<O> r = reset(seed, options);
+        StepOutcome.writeObservation(r.observation(), observations, offset);
+        return r.info();
+    }
+
+    /**
+     * Steps as {@link #step} does, writes the observation into a caller's batch array (laid out as for
+     * {@link #resetInto}) and the reward, flags and info into {@code outcome}: the allocation-free step
+     * that vector envs use. The default calls {@link #step} and copies.
+     *
+     * @param action an action of the action space; not kept after the call
+     * @param observations the batch array
+     * @param offset the index of the observation's first element in {@code observations}
+     * @param outcome receives the reward, the flags and the info
+     * @throws GymException as {@link #step}
+     */
+    default void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
+        outcome.setFrom(step(action), observations, offset);
+    }
+
+    /**
      * Renders the current state in the render mode chosen when the env was made.
      *
      * @return a frame for {@code "rgb_array"}; empty when the env has no render mode

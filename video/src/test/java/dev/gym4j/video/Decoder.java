@@ -39,8 +39,15 @@ final class Decoder {
         assumeTrue(present, "ffprobe/ffmpeg not on the PATH: install ffmpeg (apt-get install ffmpeg) to run the decoding checks");
     }
 
-    /** @return whether an executable of that name is on the PATH */
+    /**
+     * @return whether an executable of that name is on the PATH; always false when system property
+     *     {@code gym4j.ffmpeg} or environment variable {@code GYM4J_FFMPEG} is {@code none} (hides FFmpeg, to check
+     *     the skip path)
+     */
     static boolean onPath(String name) {
+        if ("none".equals(System.getProperty("gym4j.ffmpeg", System.getenv("GYM4J_FFMPEG")))) {
+            return false;
+        }
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.vector.AutoresetMode;
-import dev.gym4j.api.vector.RecordEpisodeStatistics;
 import dev.gym4j.api.vector.SyncVectorEnv;
 import dev.gym4j.api.vector.ThreadedVectorEnv;
 import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
+import dev.gym4j.api.wrappers.vector.RecordEpisodeStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
@@ -71,9 +72,11 @@ import java.util.Optional;
  * </ul>
  *
  * <h2>Numerical agreement with Gymnasium</h2>
- * Observations after a reset are identical. Steps agree to about 1e-7 rather than bit for bit, because Java's
- * {@code Math.sin}, {@code Math.cos} and {@code Math.pow} and glibc's functions that NumPy calls differ in the
- * last bit for a few arguments, and the dynamics amplify such differences over hundreds of steps.
+ * Identical to Gymnasium 1.4.0 on NumPy, bit for bit, with no tolerance: every observation, reward and flag of
+ * every step, and the internal state. The equations are evaluated in Gymnasium's order of operations, and their
+ * {@code sin}, {@code cos} and {@code x**2} (which is {@code pow(x, 2)}, not {@code x*x}) are glibc 2.36's, to the
+ * last bit, through {@link dev.gym4j.api.math.Libm} ({@code Math.sin/cos/pow} differ in the last bit for a few
+ * arguments, and the dynamics amplify one such bit until the episodes part).
  *
  * <h2>Version history</h2>
  * <ul>
@@ -181,7 +184,7 @@ public final class AcrobotEnv extends AbstractEnv<float[], Integer> {
         s[1] = wrap(ns[1], -Math.PI, Math.PI);
         s[2] = bound(ns[2], -MAX_VEL_1, MAX_VEL_1);
         s[3] = bound(ns[3], -MAX_VEL_2, MAX_VEL_2);
-        boolean terminated = -Math.cos(s[0]) - Math.cos(s[1] + s[0]) > 1.0;
+        boolean terminated = -Libm.cos(s[0]) - Libm.cos(s[1] + s[0]) > 1.0;
         return new StepResult<>(observation(), terminated ? 0.0 : -1.0, terminated, false, Map.of());
     }
 
@@ -229,22 +232,22 @@ public final class AcrobotEnv extends AbstractEnv<float[], Integer> {
         double theta2 = st[1];
         double dtheta1 = st[2];
         double dtheta2 = st[3];
-        double d1 = m1 * Math.pow(lc1, 2)
-                + m2 * (Math.pow(l1, 2) + Math.pow(lc2, 2) + 2 * l1 * lc2 * Math.cos(theta2))
+        double d1 = m1 * Libm.pow(lc1, 2)
+                + m2 * (Libm.pow(l1, 2) + Libm.pow(lc2, 2) + 2 * l1 * lc2 * Libm.cos(theta2))
                 + i1
                 + i2;
-        double d2 = m2 * (Math.pow(lc2, 2) + l1 * lc2 * Math.cos(theta2)) + i2;
-        double phi2 = m2 * lc2 * g * Math.cos(theta1 + theta2 - Math.PI / 2.0);
-        double phi1 = -m2 * l1 * lc2 * Math.pow(dtheta2, 2) * Math.sin(theta2)
-                - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.sin(theta2)
-                + (m1 * lc1 + m2 * l1) * g * Math.cos(theta1 - Math.PI / 2)
+        double d2 = m2 * (Libm.pow(lc2, 2) + l1 * lc2 * Libm.cos(theta2)) + i2;
+        double phi2 = m2 * lc2 * g * Libm.cos(theta1 + theta2 - Math.PI / 2.0);
+        double phi1 = -m2 * l1 * lc2 * Libm.pow(dtheta2, 2) * Libm.sin(theta2)
+                - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Libm.sin(theta2)
+                + (m1 * lc1 + m2 * l1) * g * Libm.cos(theta1 - Math.PI / 2)
                 + phi2;
         double ddtheta2;
         if (nips) {
-            ddtheta2 = (a + d2 / d1 * phi1 - phi2) / (m2 * Math.pow(lc2, 2) + i2 - Math.pow(d2, 2) / d1);
+            ddtheta2 = (a + d2 / d1 * phi1 - phi2) / (m2 * Libm.pow(lc2, 2) + i2 - Libm.pow(d2, 2) / d1);
         } else {
-            ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * Math.pow(dtheta1, 2) * Math.sin(theta2) - phi2)
-                    / (m2 * Math.pow(lc2, 2) + i2 - Math.pow(d2, 2) / d1);
+            ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * Libm.pow(dtheta1, 2) * Libm.sin(theta2) - phi2)
+                    / (m2 * Libm.pow(lc2, 2) + i2 - Libm.pow(d2, 2) / d1);
         }
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
         return new double[] {dtheta1, dtheta2, ddtheta1, ddtheta2};
@@ -270,7 +273,7 @@ public final class AcrobotEnv extends AbstractEnv<float[], Integer> {
 
     private float[] observation() {
         return new float[] {
-            (float) Math.cos(s[0]), (float) Math.sin(s[0]), (float) Math.cos(s[1]), (float) Math.sin(s[1]),
+            (float) Libm.cos(s[0]), (float) Libm.sin(s[0]), (float) Libm.cos(s[1]), (float) Libm.sin(s[1]),
             (float) s[2], (float) s[3],
         };
     }

@@ -4,13 +4,13 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
 import java.awt.Color;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * The cart-pole balancing task, computing exactly what Gymnasium 1.4.0's {@code CartPoleEnv} computes.
  * Registered as {@code CartPole-v1} (500 steps, reward threshold 475) and {@code CartPole-v0} (200 steps,
- * threshold 195).
+ * threshold 195). Same seed and actions, same episode, bit for bit with no tolerance, for any number of steps:
+ * the dynamics keep Gymnasium's order of float64 operations and take {@code sin}/{@code cos} from
+ * {@link dev.gym4j.api.math.Libm}, which returns glibc's (NumPy's) results to the last bit.
  *
  * <h2>Description</h2>
  * A pole stands on a cart through an unpowered hinge; the cart rolls without friction along a straight
@@ -80,7 +82,7 @@ import java.util.Optional;
  *
  * <p>Thread safety: not thread-safe; confine each instance to one thread at a time.
  */
-public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements BufferedStepEnv<float[], Integer> {
+public final class CartPoleEnv extends AbstractEnv<float[], Integer> {
 
     private static final System.Logger LOG = System.getLogger(CartPoleEnv.class.getName());
 
@@ -172,13 +174,11 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
         return new ResetResult<>(observation(), Map.of());
     }
 
-    /** Vector envs' allocation-free reset: the same as {@code reset}, writing the observation at {@code offset}. */
+    /** Vector envs' allocation-free reset: the same as {@code doReset}, writing the observation at {@code offset}. */
     @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, float[] observations, int offset) {
-        prepareReset(seed);
+    protected Map<String, Object> doResetInto(Map<String, ?> options, Object observations, int offset) {
         resetState(options);
-        markReset();
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         return Map.of();
     }
 
@@ -203,20 +203,19 @@ public final class CartPoleEnv extends AbstractEnv<float[], Integer> implements 
         return new StepResult<>(observation(), reward(terminated), terminated, false, Map.of());
     }
 
-    /** Vector envs' allocation-free step: the same as {@code step}, writing the observation at {@code offset}. */
+    /** Vector envs' allocation-free step: the same as {@code doStep}, writing the observation at {@code offset}. */
     @Override
-    public void stepInto(Integer action, float[] observations, int offset, StepOutcome outcome) {
-        prepareStep(action);
+    protected void doStepInto(Integer action, Object observations, int offset, StepOutcome outcome) {
         boolean terminated = advance(action);
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         outcome.set(reward(terminated), terminated, false, Map.of());
     }
 
     /** Advances the physics by one Euler step; returns whether the episode terminated. */
     private boolean advance(int action) {
         double force = action == 1 ? FORCE_MAG : -FORCE_MAG;
-        double costheta = Math.cos(theta);
-        double sintheta = Math.sin(theta);
+        double costheta = Libm.cos(theta);
+        double sintheta = Libm.sin(theta);
         double temp = (force + POLEMASS_LENGTH * (thetaDot * thetaDot) * sintheta) / TOTAL_MASS;
         double thetaacc = (GRAVITY * sintheta - costheta * temp)
                 / (LENGTH * (4.0 / 3.0 - MASS_POLE * (costheta * costheta) / TOTAL_MASS));

@@ -5,6 +5,7 @@ import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Space;
@@ -41,7 +42,8 @@ import java.util.Optional;
  * {@code position += velocity}, clipped to {@code [-1.2, 0.6]}; at the left wall a negative velocity becomes
  * 0. As in Gymnasium, the state is float64 after a reset and float32 after every step, and the arithmetic of
  * a step follows NumPy 2's promotion rules: operations between a float32 value and a Python constant are done
- * in float32, so the results match Gymnasium bit for bit.
+ * in float32, and {@code cos} is glibc's to the last bit ({@link dev.gym4j.api.math.Libm}), so the results
+ * match Gymnasium bit for bit, with no tolerance.
  *
  * <h2>Rewards</h2>
  * {@code -0.1 * action^2} every step (the unclipped action), plus {@code 100} on the step that reaches the
@@ -156,7 +158,7 @@ public final class MountainCarContinuousEnv extends AbstractEnv<float[], float[]
         NpScalar v = velocity;
         NpScalar force = a.pyMax(py(MIN_ACTION)).pyMin(py(MAX_ACTION));
 
-        NpScalar gravity = py(0.0025 * Math.cos(py(3).times(p).value()));
+        NpScalar gravity = py(0.0025 * Libm.cos(py(3).times(p).value()));
         v = v.plus(force.times(py(POWER)).minus(gravity));
         if (v.greaterThan(py(MAX_SPEED))) {
             v = py(MAX_SPEED);

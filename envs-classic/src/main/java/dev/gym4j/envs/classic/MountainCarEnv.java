@@ -5,6 +5,7 @@ import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
@@ -15,6 +16,8 @@ import java.util.Optional;
 /**
  * The mountain car with three discrete actions, computing exactly what Gymnasium 1.4.0's
  * {@code MountainCarEnv} computes. Registered as {@code MountainCar-v0} (200 steps, reward threshold -110).
+ * Same seed and actions, same episode, bit for bit with no tolerance ({@code cos} from
+ * {@link dev.gym4j.api.math.Libm}, glibc's to the last bit).
  *
  * <h2>Description</h2>
  * A car sits in a valley between two hills, on the curve {@code y = 0.45 sin(3x) + 0.55}. Its engine is too
@@ -142,7 +145,7 @@ public final class MountainCarEnv extends AbstractEnv<float[], Integer> {
 
     @Override
     protected StepResult<float[]> doStep(Integer action) {
-        double v = velocity + ((action - 1) * FORCE + Math.cos(3 * position) * (-GRAVITY));
+        double v = velocity + ((action - 1) * FORCE + Libm.cos(3 * position) * (-GRAVITY));
         v = Math.min(Math.max(v, -MAX_SPEED), MAX_SPEED);
         double p = position + v;
         p = Math.min(Math.max(p, MIN_POSITION), MAX_POSITION);

@@ -5,6 +5,7 @@ import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.math.Libm;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Space;
@@ -67,9 +68,10 @@ import java.util.Optional;
  * </ul>
  *
  * <h2>Numerical agreement with Gymnasium</h2>
- * Observations after a reset are identical. Steps agree to about 1e-7 rather than bit for bit, because Java's
- * {@code Math.sin}, {@code Math.cos} and {@code Math.pow} and glibc's {@code sin}, {@code cos}, {@code pow} and
- * {@code powf} that NumPy calls differ in the last bit for a few arguments.
+ * Identical to Gymnasium 1.4.0 on NumPy 2 (or NumPy 1.24+ with {@code NPY_PROMOTION_STATE=weak}), bit for bit,
+ * with no tolerance: every observation, reward and flag of every step, and the internal state. The float32 steps
+ * follow NumPy 2's promotion rules, and {@code sin}, {@code cos}, {@code pow} (float64 {@code x**2}) and
+ * {@code powf} (float32 {@code u**2}) are glibc 2.36's, to the last bit, through {@link dev.gym4j.api.math.Libm}.
  *
  * <h2>Version history</h2>
  * <ul>
@@ -164,12 +166,12 @@ public final class PendulumEnv extends AbstractEnv<float[], float[]> {
         float u = Math.min(Math.max(action[0], (float) -MAX_TORQUE), (float) MAX_TORQUE);
         lastU = u;
         // NumPy 2: float32 ** 2 is powf, and Python constants meeting the float32 u are rounded to float32.
-        float uSquared = (float) Math.pow(u, 2);
+        float uSquared = Libm.powf(u, 2f);
         float torqueCost = 0.001f * uSquared;
-        float torqueTerm = (float) (3.0 / (M * Math.pow(L, 2))) * u;
-        double costs = Math.pow(angleNormalize(th), 2) + 0.1 * Math.pow(thdot, 2) + torqueCost;
+        float torqueTerm = (float) (3.0 / (M * Libm.pow(L, 2))) * u;
+        double costs = Libm.pow(angleNormalize(th), 2) + 0.1 * Libm.pow(thdot, 2) + torqueCost;
 
-        double newthdot = thdot + (3 * g / (2 * L) * Math.sin(th) + torqueTerm) * DT;
+        double newthdot = thdot + (3 * g / (2 * L) * Libm.sin(th) + torqueTerm) * DT;
         newthdot = Math.min(Math.max(newthdot, -MAX_SPEED), MAX_SPEED);
         double newth = th + newthdot * DT;
         th = newth;
@@ -192,7 +194,7 @@ public final class PendulumEnv extends AbstractEnv<float[], float[]> {
     }
 
     private float[] observation() {
-        return new float[] {(float) Math.cos(th), (float) Math.sin(th), (float) thdot};
+        return new float[] {(float) Libm.cos(th), (float) Libm.sin(th), (float) thdot};
     }
 
     /** @return a copy of the float64 state {@code [theta, theta_dot]} (for tests) */

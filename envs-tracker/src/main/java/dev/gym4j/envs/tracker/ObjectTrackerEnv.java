@@ -6,13 +6,12 @@ import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.Kwargs;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
 import dev.gym4j.envs.tracker.internal.DiffDrive;
 import dev.gym4j.envs.tracker.internal.Mesh;
 import dev.gym4j.envs.tracker.internal.Models;
@@ -120,7 +119,7 @@ import java.util.Optional;
  * <p>Thread safety: not thread-safe; one thread at a time. Each env owns its own GL context, which it makes
  * current on the calling thread for each picture, so a vector env's worker threads may step it in turn.
  */
-public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> implements BufferedStepEnv<Object, Object> {
+public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> {
 
     /** The original's five (steering, throttle) pairs. */
     static final double[][] ACTIONS = {{0.6, 0.1}, {-0.6, 0.1}, {0.0, 0.1}, {0.3, 0.1}, {-0.3, 0.1}};
@@ -272,10 +271,8 @@ public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> implemen
     }
 
     @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
-        prepareReset(seed);
+    protected Map<String, Object> doResetInto(Map<String, ?> options, Object observations, int offset) {
         Map<String, Object> info = resetState();
-        markReset();
         writeObservation(observations, offset);
         return info;
     }
@@ -325,8 +322,7 @@ public final class ObjectTrackerEnv extends AbstractEnv<Object, Object> implemen
     }
 
     @Override
-    public void stepInto(Object action, Object observations, int offset, StepOutcome outcome) {
-        prepareStep(action);
+    protected void doStepInto(Object action, Object observations, int offset, StepOutcome outcome) {
         advance(action);
         writeObservation(observations, offset);
         outcome.set(reward.reward(), reward.done(), false, stepInfo());

@@ -26,6 +26,9 @@ final class ValueCodec {
      */
     static Object fromJson(Space<?> space, Object json) {
         if (space instanceof Discrete) {
+            if (json instanceof Boolean) {
+                throw mismatch(space, json); // Gymnasium's Discrete holds integers: true is not an action
+            }
             return Math.toIntExact(integral(json, space));
         }
         if (space instanceof TupleSpace tuple) {

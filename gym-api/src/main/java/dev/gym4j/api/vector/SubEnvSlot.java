@@ -2,6 +2,8 @@ package dev.gym4j.api.vector;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.ResetNeededException;
+import dev.gym4j.api.StepOutcome;
+import dev.gym4j.api.internal.BatchLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +15,7 @@ import java.util.Map;
 final class SubEnvSlot {
 
     private final int index;
-    private final Env<?, ?> env;
-    private final BufferedStepEnv<Object, Object> buffered;
+    private final Env<?, Object> env;
     private final BatchLayout observationLayout;
     private final BatchLayout actionLayout;
     private final Object actionScratch;
@@ -29,10 +30,9 @@ final class SubEnvSlot {
     SubEnvSlot(int index, Env<?, ?> env, BatchLayout observationLayout, BatchLayout actionLayout, AutoresetMode mode,
                VectorBatch<?> staging) {
         this.index = index;
-        this.env = env;
         @SuppressWarnings("unchecked")
         Env<?, Object> typed = (Env<?, Object>) env;
-        this.buffered = BufferedStepEnv.adapt(typed);
+        this.env = typed;
         this.observationLayout = observationLayout;
         this.actionLayout = actionLayout;
         this.actionScratch = actionLayout.newScratch();
@@ -52,7 +52,7 @@ final class SubEnvSlot {
 
     /** Resets the sub-env into its staging row: reward 0, flags false, the reset info. */
     void reset(Long seed, Map<String, ?> options) {
-        Map<String, Object> info = buffered.resetInto(seed, options, observations, observationOffset);
+        Map<String, Object> info = env.resetInto(seed, options, observations, observationOffset);
         writeResetRow(info);
         hasReset = true;
     }
@@ -67,11 +67,11 @@ final class SubEnvSlot {
             throw new ResetNeededException("Cannot step sub-env " + index + " before reset(): call reset() on the vector env first");
         }
         if (needsReset) {
-            writeResetRow(buffered.resetInto(null, Map.of(), observations, observationOffset));
+            writeResetRow(env.resetInto(null, Map.of(), observations, observationOffset));
             return;
         }
         Object action = actionLayout.readRow(actions, actionRow, actionScratch);
-        buffered.stepInto(action, observations, observationOffset, outcome);
+        env.stepInto(action, observations, observationOffset, outcome);
         boolean done = outcome.terminated() || outcome.truncated();
         staging.rewards()[index] = outcome.reward();
         staging.terminations()[index] = outcome.terminated();
@@ -79,7 +79,7 @@ final class SubEnvSlot {
         if (done && mode == AutoresetMode.SAME_STEP) {
             Object finalObservation = observationLayout.copyRowValue(observations, index);
             Map<String, Object> finalInfo = outcome.info();
-            Map<String, Object> resetInfo = buffered.resetInto(null, Map.of(), observations, observationOffset);
+            Map<String, Object> resetInfo = env.resetInto(null, Map.of(), observations, observationOffset);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("final_obs", finalObservation);
             info.put("final_info", finalInfo);

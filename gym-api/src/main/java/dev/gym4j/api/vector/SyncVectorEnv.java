@@ -11,8 +11,8 @@ import java.util.function.IntFunction;
  * Steps its sub-envs one after another on the caller's thread, as Gymnasium's {@code SyncVectorEnv}.
  *
  * <p>The simplest and, for cheap envs such as CartPole, the fastest vector env: no thread hand-off. With
- * sub-envs that implement {@link BufferedStepEnv} each step writes straight into the batch arrays and
- * allocates nothing. See {@link VectorEnv} for the batch layout and {@link AutoresetMode} for autoreset.
+ * sub-envs that override the allocation-free {@link dev.gym4j.api.Env#stepInto} each step writes straight
+ * into the batch arrays and allocates nothing. See {@link VectorEnv} for the batch layout and {@link AutoresetMode} for autoreset.
  *
  * <p>Thread safety: not thread-safe; confine to one thread.
  *

@@ -127,9 +127,10 @@ public final class VectorBatch<O> {
      * @param source another batch
      * @param observations the observations that replace the source's
      * @param <O> their type
-     * @return a batch sharing every array of {@code source} except the observations
+     * @return a batch sharing every array of {@code source} except the observations: what a vector wrapper
+     *     that changes only the observations returns
      */
-    static <O> VectorBatch<O> sharing(VectorBatch<?> source, O observations) {
+    public static <O> VectorBatch<O> sharing(VectorBatch<?> source, O observations) {
         return new VectorBatch<>(source.envIds, observations, source.rewards, source.terminations, source.truncations,
                 source.rowInfos);
     }
@@ -146,8 +147,13 @@ public final class VectorBatch<O> {
         extraInfos = null;
     }
 
-    /** Called by a wrapper after the inner env rewrote the shared arrays. */
-    void invalidateFrom(VectorBatch<?> inner) {
+    /**
+     * Called by a vector wrapper whose batch shares the inner env's arrays ({@link #sharing}) after the inner
+     * env rewrote them: takes the inner batch's size and info additions and drops the built info dict.
+     *
+     * @param inner the inner env's batch that this one shares its arrays with
+     */
+    public void invalidateFrom(VectorBatch<?> inner) {
         size = inner.size;
         infos = null;
         extraInfos = inner.extraInfos;
@@ -156,8 +162,11 @@ public final class VectorBatch<O> {
     /**
      * Adds a top-level entry to {@link #infos()}, as a vector wrapper does (RecordEpisodeStatistics's
      * {@code episode}); dropped by the next call to the vector env.
+     *
+     * @param key the info key
+     * @param value its value
      */
-    void putExtraInfo(String key, Object value) {
+    public void putExtraInfo(String key, Object value) {
         if (extraInfos == null) {
             extraInfos = new LinkedHashMap<>();
         }

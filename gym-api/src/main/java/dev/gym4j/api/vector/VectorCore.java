@@ -1,9 +1,10 @@
 package dev.gym4j.api.vector;
 
-import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
+import dev.gym4j.api.internal.BatchLayout;
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import java.util.ArrayList;

@@ -15,8 +15,9 @@ import java.util.Map;
  * are passed the same way: a {@code long[numEnvs]} for {@code Discrete} (the values of the batched
  * {@code MultiDiscrete} action space, so {@code actionSpace().sample()} can be passed to
  * {@code step}), a {@code float[numEnvs * k]} for a float32 {@code Box}. The arrays are exposed without
- * copying: copy what you keep past the next call. With envs that implement {@link BufferedStepEnv}
- * (the classic envs do), the steady-state step allocates nothing.
+ * copying: copy what you keep past the next call. With envs that override the allocation-free
+ * {@link dev.gym4j.api.Env#stepInto} (CartPole and the wrappers {@code Gym.make} adds do), the steady-state
+ * step allocates nothing.
  *
  * <p><b>Seeding.</b> {@code reset(seed)} resets sub-env {@code i} with {@code seed + i}; {@code reset()}
  * continues every sub-env's random stream, so each sub-env's trajectory depends only on its seed and

@@ -10,13 +10,10 @@
  * <li>{@link dev.gym4j.api.vector.SyncVectorEnv} (caller's thread) and
  * {@link dev.gym4j.api.vector.ThreadedVectorEnv} (worker threads, plus {@code send} / {@code recv});
  * {@code Gym.makeVec} builds either from {@link dev.gym4j.api.vector.VectorOptions}.
- * <li>{@link dev.gym4j.api.vector.BufferedStepEnv}: the optional interface through which an env steps
- * straight into a batch, so that the steady-state vector step allocates nothing.
- * <li>Vector wrappers: {@link dev.gym4j.api.vector.RecordEpisodeStatistics},
- * {@link dev.gym4j.api.vector.ClipAction}, {@link dev.gym4j.api.vector.NormalizeObservation},
- * {@link dev.gym4j.api.vector.TransformObservation} on {@link dev.gym4j.api.vector.VectorWrapper}.
- * <li>{@link dev.gym4j.api.vector.StepLoop}: the measuring loop of the JMH benchmarks and of
- * {@code gym4j bench}.
+ * <li>Sub-envs are stepped through {@link dev.gym4j.api.Env#stepInto} and {@link dev.gym4j.api.Env#resetInto},
+ * which write straight into a batch, so that the steady-state vector step allocates nothing.
+ * <li>{@link dev.gym4j.api.vector.VectorWrapper}: the base of the vector wrappers, which live in
+ * {@code dev.gym4j.api.wrappers.vector} (as Gymnasium's {@code gymnasium.wrappers.vector}).
  * </ul>
  *
  * <p>Every sub-env's trajectory depends only on its seed and its actions, whatever the mode, the

@@ -3,9 +3,7 @@ package dev.gym4j.api.wrappers;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
-import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Space;
-import java.util.Arrays;
 
 /**
  * A wrapper that normalizes each element of a float {@code Box} observation to roughly zero mean and unit
@@ -34,16 +32,11 @@ import java.util.Arrays;
 public class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
 
     /** The count the running statistics start from, as Gymnasium's {@code RunningMeanStd}. */
-    static final double INITIAL_COUNT = 1e-4;
+    static final double INITIAL_COUNT = RunningMeanStd.INITIAL_COUNT;
 
     private final Box<O> observationSpace;
-    private final boolean float32;
     private final double epsilon;
-    private final float[] mean32;
-    private final float[] var32;
-    private final double[] mean64;
-    private final double[] var64;
-    private double count = INITIAL_COUNT;
+    private final RunningMeanStd rms;
     private boolean updateRunningMean = true;
 
     /**
@@ -66,84 +59,21 @@ public class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
         super(env);
         Box<O> box = BoxSupport.requireBox(env.observationSpace(), "NormalizeObservation", "observation");
         BoxSupport.requireFloat(box, "NormalizeObservation", "observation");
-        if (!(epsilon >= 0)) {
-            throw new InvalidArgumentException("epsilon must be a non-negative number, got " + epsilon);
-        }
-        this.epsilon = epsilon;
-        this.float32 = box.dtype() == DType.FLOAT32;
-        int n = box.size();
-        mean32 = float32 ? new float[n] : null;
-        var32 = float32 ? filled(n) : null;
-        mean64 = float32 ? null : new double[n];
-        var64 = float32 ? null : new double[n];
-        if (!float32) {
-            Arrays.fill(var64, 1.0);
-        }
+        this.epsilon = RunningMeanStd.requireEpsilon(epsilon);
+        this.rms = new RunningMeanStd(box.size(), box.dtype());
         this.observationSpace = BoxSupport.unbounded(box);
     }
 
-    private static float[] filled(int n) {
-        float[] a = new float[n];
-        Arrays.fill(a, 1f);
-        return a;
-    }
-
+    /** Updates the statistics with the observation as a batch of one (Gymnasium's {@code update(np.array([obs]))}), then normalizes. */
     @Override
     @SuppressWarnings("unchecked")
     protected O observation(O observation) {
-        if (float32) {
-            float[] x = (float[]) observation;
-            if (updateRunningMean) {
-                update32(x);
-            }
-            float eps = (float) epsilon;
-            float[] out = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                out[i] = (x[i] - mean32[i]) / (float) Math.sqrt(var32[i] + eps);
-            }
-            return (O) out;
-        }
-        double[] x = (double[]) observation;
         if (updateRunningMean) {
-            update64(x);
+            rms.update(observation, 1);
         }
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (x[i] - mean64[i]) / Math.sqrt(var64[i] + epsilon);
-        }
+        Object out = observation instanceof float[] f ? new float[f.length] : new double[((double[]) observation).length];
+        rms.normalize(observation, out, 1, epsilon);
         return (O) out;
-    }
-
-    /**
-     * Gymnasium's {@code update_mean_var_count_from_moments} with a batch of one, in float32: NumPy turns
-     * the Python-float count into float32 for each array operation and evaluates left to right.
-     */
-    private void update32(float[] x) {
-        double total = count + 1;
-        float countF = (float) count;
-        float totalF = (float) total;
-        for (int i = 0; i < x.length; i++) {
-            float batchDeviation = x[i] - x[i];
-            float batchVar = batchDeviation * batchDeviation;
-            float delta = x[i] - mean32[i];
-            float m2 = var32[i] * countF + batchVar + delta * delta * countF / totalF;
-            mean32[i] = mean32[i] + delta / totalF;
-            var32[i] = m2 / totalF;
-        }
-        count = total;
-    }
-
-    private void update64(double[] x) {
-        double total = count + 1;
-        for (int i = 0; i < x.length; i++) {
-            double batchDeviation = x[i] - x[i];
-            double batchVar = batchDeviation * batchDeviation;
-            double delta = x[i] - mean64[i];
-            double m2 = var64[i] * count + batchVar + delta * delta * count / total;
-            mean64[i] = mean64[i] + delta / total;
-            var64[i] = m2 / total;
-        }
-        count = total;
     }
 
     /** @return a Box of the env's shape and dtype with infinite bounds */
@@ -168,24 +98,16 @@ public class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
 
     /** @return a copy of the running mean, one value per observation element */
     public double[] mean() {
-        return float32 ? widen(mean32) : mean64.clone();
+        return rms.mean();
     }
 
     /** @return a copy of the running (population) variance, one value per observation element */
     public double[] var() {
-        return float32 ? widen(var32) : var64.clone();
+        return rms.var();
     }
 
     /** @return the running count: {@code 1e-4} plus the number of observations seen while updating */
     public double count() {
-        return count;
-    }
-
-    private static double[] widen(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
+        return rms.count();
     }
 }

@@ -26,7 +26,7 @@ public class NormalizeReward<O, A> extends Wrapper<O, A, O, A> {
     private double discountedReward;
     private double mean;
     private double var = 1.0;
-    private double count = NormalizeObservation.INITIAL_COUNT;
+    private double count = RunningMeanStd.INITIAL_COUNT;
     private boolean updateRunningMean = true;
 
     /**

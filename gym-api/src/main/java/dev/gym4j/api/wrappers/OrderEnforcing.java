@@ -4,9 +4,8 @@ import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,18 +13,17 @@ import java.util.Optional;
  * Refuses {@code step} (and, unless disabled, {@code render}) before the first {@code reset}, as
  * Gymnasium's {@code OrderEnforcing}. {@code Gym.make} adds it when the spec's {@code order_enforce} is set.
  *
- * <p>It also steps into vector envs' batch arrays ({@link BufferedStepEnv}) with the same rule.
+ * <p>Both step paths ({@code step} and the allocation-free {@code stepInto}) check through the same hook.
  *
  * <p>Thread safety: not thread-safe.
  *
  * @param <O> the observation type
  * @param <A> the action type
  */
-public final class OrderEnforcing<O, A> extends Wrapper<O, A, O, A> implements BufferedStepEnv<Object, A> {
+public final class OrderEnforcing<O, A> extends Wrapper<O, A, O, A> {
 
     private final boolean disableRenderOrderEnforcing;
     private boolean hasReset;
-    private BufferedStepEnv<Object, A> buffered;
 
     /** @param env the env to wrap; render is order-enforced too */
     public OrderEnforcing(Env<O, A> env) {
@@ -54,11 +52,22 @@ public final class OrderEnforcing<O, A> extends Wrapper<O, A, O, A> implements B
     }
 
     @Override
+    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
+        Map<String, Object> info = env.resetInto(seed, options, observations, offset);
+        hasReset = true;
+        return info;
+    }
+
+    @Override
     public StepResult<O> step(A action) {
-        if (!hasReset) {
-            throw new ResetNeededException("Cannot call step() before reset() on " + env + ": call reset() first");
-        }
+        requireReset();
         return env.step(action);
+    }
+
+    @Override
+    public void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
+        requireReset();
+        env.stepInto(action, observations, offset, outcome);
     }
 
     @Override
@@ -70,25 +79,9 @@ public final class OrderEnforcing<O, A> extends Wrapper<O, A, O, A> implements B
         return env.render();
     }
 
-    @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
-        Map<String, Object> info = buffered().resetInto(seed, options, observations, offset);
-        hasReset = true;
-        return info;
-    }
-
-    @Override
-    public void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
+    private void requireReset() {
         if (!hasReset) {
             throw new ResetNeededException("Cannot call step() before reset() on " + env + ": call reset() first");
         }
-        buffered().stepInto(action, observations, offset, outcome);
-    }
-
-    private BufferedStepEnv<Object, A> buffered() {
-        if (buffered == null) {
-            buffered = BufferedStepEnv.adapt(env);
-        }
-        return buffered;
     }
 }

@@ -3,14 +3,13 @@ package dev.gym4j.api.wrappers;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.EnvInspection;
 import dev.gym4j.api.internal.EnvInspection.Finding;
+import dev.gym4j.api.internal.EnvInspection;
 import dev.gym4j.api.registry.EnvSpec;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +30,15 @@ import java.util.function.Supplier;
  * test per call. {@code Gym.make} puts it innermost, directly around the env, unless the spec sets
  * {@code disable_env_checker}.
  *
- * <p>It also steps into vector envs' batch arrays ({@link BufferedStepEnv}): the first reset and step go
- * through the checks above, later ones pass straight through.
+ * <p>The allocation-free {@code resetInto} and {@code stepInto} of vector envs take the same checked path for
+ * the first reset and step (the ordinary call, then a copy into the batch), and pass straight through later.
  *
  * <p>Thread safety: not thread-safe, like the env it wraps.
  *
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> implements BufferedStepEnv<Object, A> {
+public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
 
     private static final Logger DEFAULT_LOGGER = System.getLogger(PassiveEnvChecker.class.getName());
 
@@ -50,8 +49,6 @@ public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> implements Buff
     private boolean checkedRender;
     private boolean closeCalled;
     private EnvSpec cachedSpec;
-    private BufferedStepEnv<Object, A> buffered;
-    private BufferedStepEnv<Object, A> checking;
 
     /**
      * Wraps {@code env} and inspects its spaces, logging what is wrong.
@@ -98,27 +95,21 @@ public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> implements Buff
 
     @Override
     public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
-        return (checkedReset ? buffered() : checking()).resetInto(seed, options, observations, offset);
+        if (checkedReset) {
+            return env.resetInto(seed, options, observations, offset);
+        }
+        ResetResult<O> result = reset(seed, options);
+        StepOutcome.writeObservation(result.observation(), observations, offset);
+        return result.info();
     }
 
     @Override
     public void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
-        (checkedStep ? buffered() : checking()).stepInto(action, observations, offset, outcome);
-    }
-
-    private BufferedStepEnv<Object, A> buffered() {
-        if (buffered == null) {
-            buffered = BufferedStepEnv.adapt(env);
+        if (checkedStep) {
+            env.stepInto(action, observations, offset, outcome);
+        } else {
+            outcome.setFrom(step(action), observations, offset);
         }
-        return buffered;
-    }
-
-    /** The ordinary reset and step of this checker, copied into the batch: for the checked first calls. */
-    private BufferedStepEnv<Object, A> checking() {
-        if (checking == null) {
-            checking = BufferedStepEnv.copying(this);
-        }
-        return checking;
     }
 
     @Override

@@ -5,9 +5,7 @@ import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayDeque;
+import dev.gym4j.api.internal.EpisodeBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +39,7 @@ public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
     public static final int DEFAULT_BUFFER_LENGTH = 100;
 
     private final String statsKey;
-    private final int bufferLength;
-    private final ArrayDeque<Double> returnQueue;
-    private final ArrayDeque<Integer> lengthQueue;
-    private final ArrayDeque<Double> timeQueue;
-    private int episodeCount;
+    private final EpisodeBuffer episodes;
     private long episodeStartNanos;
     private double episodeReturn;
     private int episodeLength;
@@ -76,14 +70,8 @@ public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
      */
     public RecordEpisodeStatistics(Env<O, A> env, int bufferLength, String statsKey) {
         super(env);
-        if (bufferLength < 1) {
-            throw new InvalidArgumentException("bufferLength must be at least 1, got " + bufferLength);
-        }
-        this.bufferLength = bufferLength;
+        this.episodes = new EpisodeBuffer(bufferLength);
         this.statsKey = Objects.requireNonNull(statsKey, "statsKey");
-        this.returnQueue = new ArrayDeque<>(bufferLength);
-        this.lengthQueue = new ArrayDeque<>(bufferLength);
-        this.timeQueue = new ArrayDeque<>(bufferLength);
         this.episodeStartNanos = System.nanoTime();
     }
 
@@ -120,43 +108,33 @@ public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
         stats.put("t", seconds);
         Map<String, Object> info = new LinkedHashMap<>(result.info());
         info.put(statsKey, java.util.Collections.unmodifiableMap(stats));
-        push(timeQueue, seconds);
-        push(returnQueue, episodeReturn);
-        push(lengthQueue, episodeLength);
-        episodeCount++;
+        episodes.add(episodeReturn, episodeLength, seconds);
         episodeStartNanos = System.nanoTime();
         return result.withInfo(info);
     }
 
     /** Python's {@code round(x, 6)}: round half to even on the exact binary value. */
     static double roundTo6Digits(double seconds) {
-        return new BigDecimal(seconds).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    private <T> void push(ArrayDeque<T> queue, T value) {
-        if (queue.size() == bufferLength) {
-            queue.removeFirst();
-        }
-        queue.addLast(value);
+        return EpisodeBuffer.roundPython6(seconds);
     }
 
     /** @return the returns of the last {@code bufferLength} episodes, oldest first (a snapshot) */
     public List<Double> returnQueue() {
-        return List.copyOf(returnQueue);
+        return episodes.returns();
     }
 
     /** @return the lengths of the last {@code bufferLength} episodes, oldest first (a snapshot) */
     public List<Integer> lengthQueue() {
-        return List.copyOf(lengthQueue);
+        return episodes.lengths();
     }
 
     /** @return the wall-clock durations in seconds of the last {@code bufferLength} episodes, oldest first (a snapshot) */
     public List<Double> timeQueue() {
-        return List.copyOf(timeQueue);
+        return episodes.times();
     }
 
     /** @return how many episodes have ended since the wrapper was built */
     public int episodeCount() {
-        return episodeCount;
+        return (int) Math.min(Integer.MAX_VALUE, episodes.episodeCount());
     }
 }

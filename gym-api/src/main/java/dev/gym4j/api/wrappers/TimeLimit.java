@@ -3,9 +3,8 @@ package dev.gym4j.api.wrappers;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
+import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.vector.BufferedStepEnv;
-import dev.gym4j.api.vector.StepOutcome;
 import java.util.Map;
 
 /**
@@ -17,18 +16,17 @@ import java.util.Map;
  * reporting {@code truncated}, as in Gymnasium. {@code Gym.make} adds this wrapper when the spec (or
  * the {@code max_episode_steps} kwarg) has a limit.
  *
- * <p>It also steps into vector envs' batch arrays ({@link BufferedStepEnv}) with the same rule.
+ * <p>Both step paths ({@code step} and the allocation-free {@code stepInto}) count through the same hooks.
  *
  * <p>Thread safety: not thread-safe.
  *
  * @param <O> the observation type
  * @param <A> the action type
  */
-public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> implements BufferedStepEnv<Object, A> {
+public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> {
 
     private final int maxEpisodeSteps;
     private int elapsedSteps;
-    private BufferedStepEnv<Object, A> buffered;
 
     /**
      * @param env the env to wrap
@@ -56,40 +54,41 @@ public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> implements Buffer
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
         ResetResult<O> r = env.reset(seed, options);
-        elapsedSteps = 0;
+        onReset();
         return r;
+    }
+
+    @Override
+    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
+        Map<String, Object> info = env.resetInto(seed, options, observations, offset);
+        onReset();
+        return info;
     }
 
     @Override
     public StepResult<O> step(A action) {
         StepResult<O> r = env.step(action);
-        elapsedSteps++;
+        boolean truncate = onStep();
         // Always a new result from this one site: returning either `r` or a copy would merge two objects, which
         // keeps C2's escape analysis from removing either allocation once episodes get truncated.
-        return new StepResult<>(r.observation(), r.reward(), r.terminated(),
-                r.truncated() || elapsedSteps >= maxEpisodeSteps, r.info());
-    }
-
-    @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, Object observations, int offset) {
-        Map<String, Object> info = buffered().resetInto(seed, options, observations, offset);
-        elapsedSteps = 0;
-        return info;
+        return new StepResult<>(r.observation(), r.reward(), r.terminated(), r.truncated() || truncate, r.info());
     }
 
     @Override
     public void stepInto(A action, Object observations, int offset, StepOutcome outcome) {
-        buffered().stepInto(action, observations, offset, outcome);
-        elapsedSteps++;
-        if (elapsedSteps >= maxEpisodeSteps) {
+        env.stepInto(action, observations, offset, outcome);
+        if (onStep()) {
             outcome.truncate();
         }
     }
 
-    private BufferedStepEnv<Object, A> buffered() {
-        if (buffered == null) {
-            buffered = BufferedStepEnv.adapt(env);
-        }
-        return buffered;
+    private void onReset() {
+        elapsedSteps = 0;
+    }
+
+    /** Counts a step; returns whether the limit is reached, so that the step is truncated. */
+    private boolean onStep() {
+        elapsedSteps++;
+        return elapsedSteps >= maxEpisodeSteps;
     }
 }

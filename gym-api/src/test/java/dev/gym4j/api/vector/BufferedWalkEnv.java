@@ -1,28 +1,26 @@
 package dev.gym4j.api.vector;
 
+import dev.gym4j.api.StepOutcome;
 import java.util.Map;
 
-/** {@link WalkEnv} with the allocation-free {@link BufferedStepEnv} path, written as CartPole's is. */
-final class BufferedWalkEnv extends WalkEnv implements BufferedStepEnv<float[], Integer> {
+/** {@link WalkEnv} with the allocation-free {@code doResetInto} / {@code doStepInto} path, written as CartPole's is. */
+final class BufferedWalkEnv extends WalkEnv {
 
     BufferedWalkEnv(boolean infos) {
         super(infos);
     }
 
     @Override
-    public Map<String, Object> resetInto(Long seed, Map<String, ?> options, float[] observations, int offset) {
-        prepareReset(seed);
+    protected Map<String, Object> doResetInto(Map<String, ?> options, Object observations, int offset) {
         Map<String, Object> info = resetState(options);
-        markReset();
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         return info;
     }
 
     @Override
-    public void stepInto(Integer action, float[] observations, int offset, StepOutcome outcome) {
-        prepareStep(action);
+    protected void doStepInto(Integer action, Object observations, int offset, StepOutcome outcome) {
         advance(action);
-        writeObservation(observations, offset);
+        writeObservation((float[]) observations, offset);
         outcome.set(reward(), terminated(), false, stepInfo());
     }
 }

@@ -1,7 +1,7 @@
 package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.internal.json.Json;
-import dev.gym4j.api.vector.StepLoop;
+import dev.gym4j.worker.bench.StepLoop;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,11 +4,19 @@ import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.api.random.Generator;
+import dev.gym4j.policy.OnnxPolicy;
+import dev.gym4j.policy.Policy;
 import dev.gym4j.video.RecordVideo;
 import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +30,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs episodes of an env made by Gym.make and prints, per episode, the return, the length and "
             + "whether it terminated or was truncated, then a summary.",
             "Seeding: with --seed S, episode i starts with reset(S + i) and the action space is seeded once with S, "
-            + "so every episode can be reproduced on its own; without --seed, reset() and the sampler draw OS entropy."})
+            + "so every episode can be reproduced on its own; without --seed, reset() and the sampler draw OS entropy.",
+            "With --policy FILE.onnx the actions come from an ONNX model (docs/POLICY.md; FILE.json beside it is its "
+            + "metadata): sampled with a generator seeded with S, or the mode with --deterministic."})
 final class RolloutCommand implements Callable<Integer> {
 
     @Spec
@@ -38,8 +48,16 @@ final class RolloutCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "random",
-            description = "the policy: random (sample the action space); the default")
+            description = "the policy: random (sample the action space; the default) or an ONNX model file")
     private String policy;
+
+    @Option(names = "--deterministic", description = "with an ONNX policy, take the mode (argmax of the logits, the "
+            + "Gaussian's mean) instead of sampling")
+    private boolean deterministic;
+
+    @Option(names = "--trace", description = "with --json, add each episode's observations and the actions taken "
+            + "on them to its JSON object")
+    private boolean trace;
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "1000000",
             description = "stop an episode that has not ended after N steps (default ${DEFAULT-VALUE}); it is then "
@@ -61,13 +79,15 @@ final class RolloutCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         Statistics stats = new Statistics();
-        try (Env<Object, Object> env = makeEnv()) {
+        try (Env<Object, Object> env = makeEnv(); Policy onnx = loadPolicy(env)) {
             if (seed != null) {
                 env.actionSpace().seed(seed);
             }
+            Generator generator = onnx == null || deterministic ? null
+                    : seed != null ? Generator.fromSeed(seed) : Generator.fromSeed(new BigInteger(128, new SecureRandom()));
             for (int i = 0; i < episodes; i++) {
                 Long episodeSeed = seed == null ? null : seed + i;
-                Episode e = runEpisode(env, episodeSeed);
+                Episode e = runEpisode(env, episodeSeed, onnx, generator);
                 stats.add(e);
                 out.println(json ? Json.write(e.toJson(i)) : e.toText(i));
             }
@@ -75,6 +95,12 @@ final class RolloutCommand implements Callable<Integer> {
         out.println(json ? Json.write(stats.toJson(envId, policy, seed)) : stats.toText(envId));
         out.flush();
         return 0;
+    }
+
+    /** @return the ONNX policy for the env's spaces, or null for the random policy */
+    private Policy loadPolicy(Env<Object, Object> env) {
+        return "random".equals(policy) ? null
+                : OnnxPolicy.fromFile(Path.of(policy), env.observationSpace(), env.actionSpace());
     }
 
     private Env<Object, Object> makeEnv() {
@@ -108,29 +134,44 @@ final class RolloutCommand implements Callable<Integer> {
         if (videoEvery != null && (videoDir == null || videoEvery < 1)) {
             throw new CliException("--video-every needs --video DIR and a period of at least 1, got " + videoEvery);
         }
-        if (!"random".equals(policy)) {
-            throw new CliException("unknown --policy '" + policy + "': expected random");
+        if (!"random".equals(policy) && !Files.isRegularFile(Path.of(policy))) {
+            throw new CliException("--policy '" + policy + "': no such file (expected random or an ONNX model file)");
+        }
+        if (deterministic && "random".equals(policy)) {
+            throw new CliException("--deterministic needs --policy FILE.onnx (the random policy has no mode)");
+        }
+        if (trace && !json) {
+            throw new CliException("--trace needs --json");
         }
     }
 
-    private Episode runEpisode(Env<Object, Object> env, Long episodeSeed) {
-        env.reset(episodeSeed, Map.of());
+    private Episode runEpisode(Env<Object, Object> env, Long episodeSeed, Policy onnx, Generator generator) {
+        Object observation = env.reset(episodeSeed, Map.of()).observation();
         double total = 0.0;
         int length = 0;
         boolean terminated = false;
         boolean truncated = false;
+        List<Object> observations = trace ? new ArrayList<>() : null;
+        List<Object> actions = trace ? new ArrayList<>() : null;
         while (length < maxSteps && !terminated && !truncated) {
-            StepResult<Object> r = env.step(env.actionSpace().sample());
+            Object action = onnx == null ? env.actionSpace().sample() : onnx.actOne(observation, generator);
+            if (trace) {
+                observations.add(env.observationSpace().copyValue(observation));
+                actions.add(action);
+            }
+            StepResult<Object> r = env.step(action);
+            observation = r.observation();
             total += r.reward();
             length++;
             terminated = r.terminated();
             truncated = r.truncated();
         }
-        return new Episode(episodeSeed, total, length, terminated, truncated);
+        return new Episode(episodeSeed, total, length, terminated, truncated, observations, actions);
     }
 
-    /** One episode's outcome. */
-    private record Episode(Long seed, double total, int length, boolean terminated, boolean truncated) {
+    /** One episode's outcome (with its observations and actions under --trace). */
+    private record Episode(Long seed, double total, int length, boolean terminated, boolean truncated,
+            List<Object> observations, List<Object> actions) {
         Map<String, Object> toJson(int index) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("episode", index);
@@ -139,6 +180,10 @@ final class RolloutCommand implements Callable<Integer> {
             m.put("length", length);
             m.put("terminated", terminated);
             m.put("truncated", truncated);
+            if (observations != null) {
+                m.put("observations", observations);
+                m.put("actions", actions);
+            }
             return m;
         }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code gym4j replay --compare} on excerpts of Gymnasium's reference data (shared/gymref): CartPole's
  * standard and extras runs (reset options, steps beyond termination), and Pendulum's extras run
- * (float32 Box actions, out-of-bounds actions). Pendulum goes through libm's sin/cos, where the JDK's
- * results may differ from glibc's in the last bit, hence its tolerance.
+ * (float32 Box actions, out-of-bounds actions). Both compare with no tolerance: Pendulum's sin, cos, pow and powf
+ * are glibc's to the last bit ({@code dev.gym4j.api.math.Libm}).
  */
 class GymrefReplayTest {
 
@@ -37,9 +37,9 @@ class GymrefReplayTest {
     }
 
     @Test
-    void pendulumReplaysWithinATolerance() throws IOException {
+    void pendulumReplaysBitForBit() throws IOException {
         Cli r = Cli.run("replay", resource("Pendulum-v1.jsonl").toString(), "--out", dir.resolve("out.jsonl").toString(),
-                "--compare", "--tolerance", "1e-6");
+                "--compare");
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.err().contains("match: 1 runs, 3 episodes, 407 steps"), r.toString());
     }
