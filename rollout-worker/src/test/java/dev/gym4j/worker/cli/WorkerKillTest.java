@@ -88,14 +88,15 @@ class WorkerKillTest {
                         Thread.sleep(1_500);
                         w2.kill(); // SIGKILL: what it had not handed to Redis dies with it
                     }
-                    assertEquals(0, w1.process.waitFor() == 0 ? 0 : 1, "w1 exit status: " + w1.all);
+                    assertEquals(0, w1.exitValue(300), "w1 exit status: " + w1.all);
                     long shipped1 = WorkerEndToEndTest.shipped(w1.all);
                     if (!killAWorker) {
-                        w2.process.waitFor();
+                        assertEquals(0, w2.exitValue(300), "w2 exit status: " + w2.all);
                         shipped2 = WorkerEndToEndTest.shipped(w2.all);
                     }
                     Files.writeString(stop, "");
                     c2.await("END", 120);
+                    c2.exitValue(30);
                     Run r2 = Run.of(c2.all);
                     noDuplicates(r1.committed(), "first trainer");
                     noDuplicates(r2.committed(), "second trainer");

@@ -22,11 +22,22 @@ final class WorkerProcesses {
         final Process process;
         final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread reader;
+
+        /** Waits for the process to end and for its last output lines to be read. */
+        int exitValue(int seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("did not end within " + seconds + " s: " + all);
+            }
+            reader.join(10_000);
+            return process.exitValue();
+        }
 
         Child(ProcessBuilder pb) throws IOException {
             pb.redirectErrorStream(true); // stderr lines are kept too, for the failure messages
             process = pb.start();
-            Thread t = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     String line;
@@ -38,8 +49,8 @@ final class WorkerProcesses {
                     // the process went away
                 }
             });
-            t.setDaemon(true);
-            t.start();
+            reader.setDaemon(true);
+            reader.start();
         }
 
         /** Waits for a line starting with {@code prefix}; fails after {@code seconds}. */
@@ -58,20 +69,23 @@ final class WorkerProcesses {
             }
         }
 
-        /** Sends SIGTERM (Process.destroy on Unix) and waits for the exit status. */
-        int terminate(int seconds) throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("did not stop within " + seconds + " s of SIGTERM: " + all);
+        /**
+         * Sends SIGTERM with kill(1) and waits for the exit status. (Not Process.destroy: it closes our end of the
+         * child's output pipes at once, so what the child prints while it stops would be lost.)
+         */
+        int terminate(int seconds) throws InterruptedException, IOException {
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -TERM " + process.pid() + " failed");
             }
-            return process.exitValue();
+            return exitValue(seconds);
         }
 
         /** Sends SIGKILL. */
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+            reader.join(10_000);
         }
 
         @Override
