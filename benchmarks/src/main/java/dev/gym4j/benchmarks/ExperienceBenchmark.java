@@ -34,7 +34,7 @@ import redis.clients.jedis.Jedis;
  * <ul>
  *   <li>{@code transport=redis}: into Redis Streams at {@code redisPort} (pipelined {@code XADD}s). A helper thread
  *       keeps the stream at about 100k entries ({@code XTRIM MAXLEN ~}) so the benchmark does not fill the server;
- *       no trainer reads. Compared against: {@code redis-benchmark -p PORT -t xadd -d 1024 -P 128} on the same
+ *       no trainer reads. Compared against: {@code redis-benchmark -p PORT -P 128 XADD bench * t <1 KB>} on the same
  *       server in the same run ({@code scripts/experience_bench.sh} does both).</li>
  *   <li>{@code transport=zmq}: over ZeroMQ to a trainer source in this JVM, whose thread takes and acknowledges
  *       each trajectory (credit-based flow control end to end).</li>
