@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 @Command(name = "gym4j", mixinStandardHelpOptions = true, versionProvider = Gym4jCommand.Version.class,
         description = "Gymnasium-compatible RL environments for the JVM.",
         subcommands = {ListCommand.class, InfoCommand.class, CheckCommand.class, ReplayCommand.class,
-            RolloutCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+            RolloutCommand.class, BenchCommand.class, ServeCommand.class,
+            ServePolicyCommand.class,
+            CommandLine.HelpCommand.class})
 final class Gym4jCommand implements Callable<Integer> {
 
     /** Exit status of a failed check. */
