@@ -10,6 +10,7 @@ module dev.gym4j.policy {
     requires transitive dev.gym4j.bridge;
     requires com.microsoft.onnxruntime;
     requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
 
     exports dev.gym4j.policy;
 }

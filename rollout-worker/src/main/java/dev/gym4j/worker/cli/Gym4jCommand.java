@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gym4j", mixinStandardHelpOptions = true, versionProvider = Gym4jCommand.Version.class,
         description = "Gymnasium-compatible RL environments for the JVM.",
         subcommands = {ListCommand.class, InfoCommand.class, CheckCommand.class, ReplayCommand.class,
-            RolloutCommand.class, BenchCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class,
-            TrainCommand.class, EvaluateCommand.class, TuneCommand.class})
+            RolloutCommand.class, BenchCommand.class, ServeCommand.class, WorkerCommand.class, ServePolicyCommand.class,
+            CommandLine.HelpCommand.class, TrainCommand.class, EvaluateCommand.class, TuneCommand.class})
 final class Gym4jCommand implements Callable<Integer> {
 
     /** Exit status of a failed check. */
