@@ -48,6 +48,10 @@ class ServeFuzzTest {
         try (ServeProcess server = ServeProcess.start("--quiet", "--max-message-size", "" + (8 << 20));
                 ZContext ctx = new ZContext(1)) {
             ServeProcess.SteadyClient steady = new ServeProcess.SteadyClient(server.endpoint);
+            long warm = System.nanoTime();
+            while (steady.calls() < 10 && System.nanoTime() - warm < 60_000_000_000L) {
+                Thread.sleep(10);
+            }
             ZMQ.Socket[] sockets = new ZMQ.Socket[clients];
             long t0 = System.nanoTime();
             try {
