@@ -1,6 +1,6 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class TrajectoryComparison {
     public static ComparisonResult compare(List<Map<String, Object>> expectedRuns, List<Map<String, Object>> actualRuns,
                                            double tolerance) {
         if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+            throw new dev.gym4j.api.InvalidArgumentException("tolerance must be >= 0, got " + tolerance);
         }
         return new Comparer(tolerance).compare(expectedRuns, actualRuns);
     }

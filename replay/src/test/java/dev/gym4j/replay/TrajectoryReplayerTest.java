@@ -1,4 +1,4 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;

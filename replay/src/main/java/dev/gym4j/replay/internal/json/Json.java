@@ -1,4 +1,4 @@
-package dev.gym4j.api.internal.json;
+package dev.gym4j.replay.internal.json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.gym4j.api.internal.json;
+package dev.gym4j.replay.internal.json;
 
 /**
  * Thrown when text is not valid JSON, or a value cannot be written as JSON.

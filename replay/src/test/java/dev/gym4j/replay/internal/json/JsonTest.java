@@ -1,4 +1,4 @@
-package dev.gym4j.api.internal.json;
+package dev.gym4j.replay.internal.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

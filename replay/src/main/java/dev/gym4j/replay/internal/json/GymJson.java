@@ -1,4 +1,4 @@
-package dev.gym4j.api.internal.json;
+package dev.gym4j.replay.internal.json;
 
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Box;

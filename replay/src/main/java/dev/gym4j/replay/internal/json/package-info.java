@@ -3,4 +3,4 @@
  * and {@code -Infinity} tokens, float reprs that round-trip exactly). Internal to gym4j: exported only to
  * the testkit and the command line.
  */
-package dev.gym4j.api.internal.json;
+package dev.gym4j.replay.internal.json;

@@ -1,6 +1,6 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

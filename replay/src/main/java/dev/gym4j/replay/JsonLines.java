@@ -1,7 +1,7 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
-import dev.gym4j.api.internal.json.Json;
-import dev.gym4j.api.internal.json.JsonException;
+import dev.gym4j.replay.internal.json.Json;
+import dev.gym4j.replay.internal.json.JsonException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,7 +1,7 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
-import dev.gym4j.api.internal.json.GymJson;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.GymJson;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.DictSpace;
 import dev.gym4j.api.spaces.Discrete;

@@ -1,4 +1,4 @@
-package dev.gym4j.api.replay;
+package dev.gym4j.replay;
 
 import dev.gym4j.api.GymException;
 
