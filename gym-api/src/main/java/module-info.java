@@ -12,9 +12,7 @@ module dev.gym4j.api {
     exports dev.gym4j.api.wrappers.vector;
     exports dev.gym4j.api.vector;
     exports dev.gym4j.api.check;
-    exports dev.gym4j.api.replay;
     exports dev.gym4j.api.math;
-    exports dev.gym4j.api.internal.json to dev.gym4j.testkit, dev.gym4j.worker, dev.gym4j.trainer;
 
     uses dev.gym4j.api.registry.EnvProvider;
 }

@@ -4,6 +4,7 @@
  */
 module dev.gym4j.worker {
     requires dev.gym4j.api;
+    requires dev.gym4j.replay;
     requires dev.gym4j.bridge;
     requires dev.gym4j.policy;
     requires dev.gym4j.video;

@@ -64,7 +64,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
     private RemoteVectorEnv(String address, String envId, Map<String, ?> kwargs, int numEnvs, ClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         if (numEnvs < 0) {
-            throw new IllegalArgumentException("numEnvs must be >= 0 (0 for the server's default), got " + numEnvs);
+            throw new InvalidArgumentException("numEnvs must be >= 0 (0 for the server's default), got " + numEnvs);
         }
         this.connection = new Connection(Objects.requireNonNull(address, "address"), options);
         this.hello = Handshake.request(envId, kwargs, numEnvs);
@@ -101,7 +101,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
      * @param <O> the batched observation type
      * @param <A> the batched action type
      * @return the connected vector env
-     * @throws IllegalArgumentException if {@code numEnvs} is negative
+     * @throws InvalidArgumentException if {@code numEnvs} is negative
      * @throws GymException naming the address if the handshake fails or times out, or the server serves
      *     a single env
      */

@@ -2,8 +2,8 @@ package dev.gym4j.trainer;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.internal.json.GymJson;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.GymJson;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.random.PCG64;
 import dev.gym4j.api.random.SeedSequence;

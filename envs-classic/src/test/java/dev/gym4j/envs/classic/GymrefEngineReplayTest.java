@@ -3,10 +3,10 @@ package dev.gym4j.envs.classic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.replay.ComparisonResult;
-import dev.gym4j.api.replay.ReplayResult;
-import dev.gym4j.api.replay.TrajectoryComparison;
-import dev.gym4j.api.replay.TrajectoryReplayer;
+import dev.gym4j.replay.ComparisonResult;
+import dev.gym4j.replay.ReplayResult;
+import dev.gym4j.replay.TrajectoryComparison;
+import dev.gym4j.replay.TrajectoryReplayer;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,7 @@
 package dev.gym4j.api.check;
 
 import dev.gym4j.api.Env;
+import dev.gym4j.api.InvalidArgumentException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -57,7 +58,7 @@ public final class EnvChecker {
         /** Validates the step count. */
         public Options {
             if (randomSteps < 0) {
-                throw new IllegalArgumentException("randomSteps must be non-negative, got " + randomSteps);
+                throw new InvalidArgumentException("randomSteps must be non-negative, got " + randomSteps);
             }
         }
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class Autoreset<O, A> extends Wrapper<O, A, O, A> {
+public final class Autoreset<O, A> extends Wrapper<O, A, O, A> {
 
     private boolean autoreset;
 

@@ -20,7 +20,7 @@ import dev.gym4j.api.spaces.Space;
  * @param <O> the observation type
  * @param <T> the action type, the Box's primitive array type ({@code float[]}, {@code double[]}, ...)
  */
-public class ClipAction<O, T> extends ActionWrapper<O, T, T> {
+public final class ClipAction<O, T> extends ActionWrapper<O, T, T> {
 
     private final Box<T> bounds;
     private final Box<T> actionSpace;

@@ -19,7 +19,7 @@ import dev.gym4j.api.spaces.Spaces;
  * @param <O> the wrapped env's observation type
  * @param <A> the action type
  */
-public class FlattenObservation<O, A> extends ObservationWrapper<Object, O, A> {
+public final class FlattenObservation<O, A> extends ObservationWrapper<Object, O, A> {
 
     private final Space<Object> observationSpace;
 

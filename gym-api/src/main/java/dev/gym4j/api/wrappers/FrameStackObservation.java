@@ -31,7 +31,7 @@ import java.util.Map;
  * @param <O> the observation type: the Box's primitive array type ({@code float[]}, {@code byte[]}, ...)
  * @param <A> the action type
  */
-public class FrameStackObservation<O, A> extends Wrapper<O, A, O, A> {
+public final class FrameStackObservation<O, A> extends Wrapper<O, A, O, A> {
 
     private final int stackSize;
     private final String paddingType;

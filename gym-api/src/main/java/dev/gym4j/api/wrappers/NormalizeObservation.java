@@ -29,7 +29,7 @@ import dev.gym4j.api.spaces.Space;
  * @param <O> the observation type: {@code float[]} or {@code double[]}
  * @param <A> the action type
  */
-public class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
+public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
 
     /** The count the running statistics start from, as Gymnasium's {@code RunningMeanStd}. */
     static final double INITIAL_COUNT = RunningMeanStd.INITIAL_COUNT;

@@ -19,7 +19,7 @@ import dev.gym4j.api.StepResult;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class NormalizeReward<O, A> extends Wrapper<O, A, O, A> {
+public final class NormalizeReward<O, A> extends Wrapper<O, A, O, A> {
 
     private final double gamma;
     private final double epsilon;

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
+public final class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
 
     private static final Logger DEFAULT_LOGGER = System.getLogger(PassiveEnvChecker.class.getName());
 

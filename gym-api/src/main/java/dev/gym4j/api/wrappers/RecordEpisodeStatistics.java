@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
+public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
 
     /** The default number of episodes kept in the queues. */
     public static final int DEFAULT_BUFFER_LENGTH = 100;

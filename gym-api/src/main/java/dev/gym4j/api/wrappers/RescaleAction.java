@@ -29,7 +29,7 @@ import java.util.Arrays;
  * @param <O> the observation type
  * @param <T> the action type: {@code float[]} or {@code double[]}
  */
-public class RescaleAction<O, T> extends ActionWrapper<O, T, T> {
+public final class RescaleAction<O, T> extends ActionWrapper<O, T, T> {
 
     private final Box<T> actionSpace;
     private final DType dtype;

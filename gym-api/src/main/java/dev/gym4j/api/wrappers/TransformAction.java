@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param <WA> the action type this wrapper accepts
  * @param <A> the wrapped env's action type
  */
-public class TransformAction<O, WA, A> extends ActionWrapper<O, WA, A> {
+public final class TransformAction<O, WA, A> extends ActionWrapper<O, WA, A> {
 
     private final Function<? super WA, ? extends A> function;
     private final Space<WA> actionSpace;

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * @param <O> the wrapped env's observation type
  * @param <A> the action type
  */
-public class TransformObservation<WO, O, A> extends ObservationWrapper<WO, O, A> {
+public final class TransformObservation<WO, O, A> extends ObservationWrapper<WO, O, A> {
 
     private final Function<? super O, ? extends WO> function;
     private final Space<WO> observationSpace;

@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public class TransformReward<O, A> extends RewardWrapper<O, A> {
+public final class TransformReward<O, A> extends RewardWrapper<O, A> {
 
     private final DoubleUnaryOperator function;
 

@@ -143,7 +143,12 @@ class EnvCheckerTest {
         });
         assertTrue(result(report, "close()").passed(), report::toString);
 
-        CheckReport broken = EnvChecker.check(() -> new dev.gym4j.api.wrappers.TransformReward<>(new RandomWalkEnv(), r -> r) {
+        CheckReport broken = EnvChecker.check(() -> new dev.gym4j.api.wrappers.RewardWrapper<float[], Integer>(new RandomWalkEnv()) {
+            @Override
+            protected double reward(double r) {
+                return r;
+            }
+
             private boolean closed;
 
             @Override
@@ -216,7 +221,12 @@ class EnvCheckerTest {
         RandomWalkEnv env = new RandomWalkEnv();
         env.close();
         assertThrows(EnvClosedException.class, env::reset);
-        CheckReport report = EnvChecker.check(() -> new dev.gym4j.api.wrappers.TransformReward<>(new RandomWalkEnv(), r -> r) {
+        CheckReport report = EnvChecker.check(() -> new dev.gym4j.api.wrappers.RewardWrapper<float[], Integer>(new RandomWalkEnv()) {
+            @Override
+            protected double reward(double r) {
+                return r;
+            }
+
             private boolean closed;
 
             @Override

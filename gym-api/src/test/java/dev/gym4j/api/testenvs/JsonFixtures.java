@@ -1,6 +1,7 @@
 package dev.gym4j.api.testenvs;
 
-import dev.gym4j.api.internal.json.Json;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON test resources with the main {@link Json} reader (objects as {@code LinkedHashMap}s, arrays as
- * lists, integers as {@code Long} or, past 64 bits, {@code BigInteger}, other numbers as {@code Double}), and
- * the typed accessors the tests share.
+ * Reads JSON test resources with Jackson (objects as {@code LinkedHashMap}s, arrays as lists, integers as
+ * {@code Long} or, past 64 bits, {@code BigInteger}, other numbers as {@code Double}, and Python's
+ * {@code NaN} / {@code Infinity}), and the typed accessors the tests share.
  */
 public final class JsonFixtures {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private JsonFixtures() {
     }
@@ -31,10 +36,28 @@ public final class JsonFixtures {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + name + " next to " + owner.getName());
             }
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return widenInts(MAPPER.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson reads small integers as {@code Integer}: make every integer that fits a {@code Long}. */
+    private static Object widenInts(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, widenInts(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(widenInts(v)));
+            return out;
+        }
+        return value;
     }
 
     /** @return the JSON object */

@@ -1,6 +1,6 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.worker.bench.StepLoop;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.internal.json.GymJson;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.GymJson;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.replay.ComparisonResult;
-import dev.gym4j.api.replay.ReplayResult;
-import dev.gym4j.api.replay.TrajectoryComparison;
-import dev.gym4j.api.replay.TrajectoryReplayer;
+import dev.gym4j.replay.ComparisonResult;
+import dev.gym4j.replay.ReplayResult;
+import dev.gym4j.replay.TrajectoryComparison;
+import dev.gym4j.replay.TrajectoryReplayer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;

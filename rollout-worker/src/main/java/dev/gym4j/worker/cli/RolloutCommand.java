@@ -3,7 +3,7 @@ package dev.gym4j.worker.cli;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;

@@ -2,7 +2,7 @@ package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.trainer.Evaluation;
 import dev.gym4j.trainer.IterationReport;
 import dev.gym4j.trainer.PpoConfig;

@@ -1,7 +1,7 @@
 package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Gym;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.trainer.PpoConfig;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.gym4j.worker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

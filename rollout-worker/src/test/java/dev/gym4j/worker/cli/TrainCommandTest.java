@@ -8,7 +8,7 @@ import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;

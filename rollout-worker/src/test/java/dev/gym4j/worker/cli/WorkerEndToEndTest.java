@@ -3,7 +3,7 @@ package dev.gym4j.worker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.gym4j.trainer.internal;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
-import dev.gym4j.api.internal.json.Json;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.trainer.TrainerException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
