@@ -1,5 +1,6 @@
 package dev.gym4j.benchmarks;
 
+// gym4j:unseeded-ok: SplittableRandom is seeded (15) here; it only makes benchmark arguments.
 import dev.gym4j.api.math.Libm;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

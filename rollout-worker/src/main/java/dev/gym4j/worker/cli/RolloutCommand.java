@@ -3,6 +3,7 @@ package dev.gym4j.worker.cli;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.policy.OnnxPolicy;
@@ -10,10 +11,8 @@ import dev.gym4j.policy.Policy;
 import dev.gym4j.video.RecordVideo;
 import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,7 @@ final class RolloutCommand implements Callable<Integer> {
                 env.actionSpace().seed(seed);
             }
             Generator generator = onnx == null || deterministic ? null
-                    : seed != null ? Generator.fromSeed(seed) : Generator.fromSeed(new BigInteger(128, new SecureRandom()));
+                    : seed != null ? Generator.fromSeed(seed) : Generator.fromSeed(SeedSequence.fromOsEntropy().entropy());
             for (int i = 0; i < episodes; i++) {
                 Long episodeSeed = seed == null ? null : seed + i;
                 Episode e = runEpisode(env, episodeSeed, onnx, generator);

@@ -2,6 +2,7 @@ package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Gym;
 import dev.gym4j.api.random.Generator;
+import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;
@@ -25,8 +26,6 @@ import dev.gym4j.policy.PolicyMetadata;
 import dev.gym4j.policy.PolicyStep;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
-import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ final class RolloutWorker {
             Space<?> obsSpace = env.singleObservationSpace();
             Space<?> actSpace = env.singleActionSpace();
             Generator generator = c.seed() != null ? Generator.fromSeed(c.seed())
-                    : Generator.fromSeed(new BigInteger(128, new SecureRandom()));
+                    : Generator.fromSeed(SeedSequence.fromOsEntropy().entropy());
             Acting acting = new Acting(new RandomPolicy(actSpace), 0);
             out.println("gym4j worker " + c.workerId() + ": " + c.envId() + " x " + c.numEnvs() + " -> "
                     + redact(c.experience()) + " (experiment " + c.experiment() + ", fragments of "

@@ -2,18 +2,17 @@ package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
+import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.PolicyHttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -90,7 +89,7 @@ final class ServePolicyCommand implements Callable<Integer> {
         } else {
             policy = OnnxPolicy.fromFile(file);
         }
-        long s = seed != null ? seed : new BigInteger(63, new SecureRandom()).longValue();
+        long s = seed != null ? seed : SeedSequence.fromOsEntropy().entropy().longValue() & Long.MAX_VALUE;
         PolicyHttpServer server;
         try {
             server = PolicyHttpServer.start(policy, new InetSocketAddress(address, port), !sample, s, threads);

@@ -1,5 +1,6 @@
 package dev.gym4j.bridge.experience.internal;
 
+// gym4j:unseeded-ok: the default consumer name only needs to be unique.
 import dev.gym4j.bridge.ExperienceCodec;
 import dev.gym4j.bridge.experience.ExperienceException;
 import dev.gym4j.bridge.experience.ExperienceSource;

@@ -1,5 +1,6 @@
 package dev.gym4j.bridge.experience.internal;
 
+// gym4j:unseeded-ok: the session id tells trainer processes apart; it never touches a result.
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.gym4j.bridge.ExperienceCodec;
