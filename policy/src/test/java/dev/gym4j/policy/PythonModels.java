@@ -74,7 +74,12 @@ final class PythonModels {
     }
 
     /** Skips (or fails on CI) unless {@code python -c code} succeeds. */
-    static void requirePython(String code) {
+    private static String unavailable;
+
+    static synchronized void requirePython(String code) {
+        if (unavailable != null) {
+            Assumptions.abort(unavailable);
+        }
         Result r;
         try {
             r = run(List.of(python(), "-c", code), 120);
@@ -86,6 +91,7 @@ final class PythonModels {
             if ("true".equals(System.getenv("CI"))) {
                 fail(why);
             }
+            unavailable = why;
             Assumptions.abort(why);
         }
     }
