@@ -100,7 +100,7 @@ public final class PpoTrainer implements AutoCloseable {
                 .add(BigInteger.ONE.shiftLeft(64)))));
         learner = new PpoLearner(config, net, shuffle);
         Transport tr = transport == null ? Transport.IN_MEMORY : transport;
-        experiment = tr.experiment() != null ? tr.experiment() : "train-" + envId.replace('/', '_');
+        experiment = tr.experiment() != null ? tr.experiment() : defaultExperiment(tr.experienceUri());
         localWorkers = tr.localWorkers();
         InMemoryExperience memory = null;
         if (tr.experienceUri() == null) {
@@ -589,5 +589,25 @@ public final class PpoTrainer implements AutoCloseable {
     @Override
     public String toString() {
         return "PpoTrainer[" + envId + ", iteration " + iteration + "/" + config.numIterations() + ", " + Arrays.toString(config.hiddenSizes()) + "]";
+    }
+
+    /**
+     * The experiment when none is named: the EXPERIMENT of a {@code redis://HOST:PORT/EXPERIMENT} address, else
+     * {@code gym4j}, the same default as {@code gym4j worker}'s, so a trainer and workers started with only an
+     * address meet.
+     */
+    static String defaultExperiment(String experienceUri) {
+        if (experienceUri != null && (experienceUri.startsWith("redis://") || experienceUri.startsWith("rediss://"))) {
+            String rest = experienceUri.substring(experienceUri.indexOf("://") + 3);
+            int q = rest.indexOf('?');
+            if (q >= 0) {
+                rest = rest.substring(0, q);
+            }
+            int slash = rest.indexOf('/');
+            if (slash >= 0 && slash < rest.length() - 1) {
+                return rest.substring(slash + 1);
+            }
+        }
+        return "gym4j";
     }
 }

@@ -47,7 +47,7 @@ final class RolloutWorker {
 
     record Config(String envId, String experience, String experiment, String workerId, int numEnvs,
             String policyStore, int fragmentLength, Long seed, long maxFragments, boolean waitForPolicy,
-            double metricsIntervalSeconds) {
+            double metricsIntervalSeconds, long maxPolicyLag) {
     }
 
     private final Config config;
@@ -114,7 +114,7 @@ final class RolloutWorker {
                     + redact(c.policyStore())) + ")");
             out.flush();
             if (store != null) {
-                acting = refresh(store, acting, obsSpace, actSpace, c.waitForPolicy());
+                acting = refresh(store, acting, obsSpace, actSpace, c.waitForPolicy(), false);
             }
             VectorBatch<Object> batch = c.seed() != null ? env.reset(c.seed()) : env.reset();
             Object obs = copy(batch.observations());
@@ -127,9 +127,19 @@ final class RolloutWorker {
             Metrics metrics = new Metrics(c, out);
             long sequence = 0;
             long fragments = 0;
+            long fragmentsOfVersion = 0; // fragments shipped with acting.version()
             while (!stop && fragments < c.maxFragments()) {
                 if (store != null) {
-                    acting = refresh(store, acting, obsSpace, actSpace, false);
+                    long before = acting.version();
+                    // with a bounded policy lag, a version serves at most maxPolicyLag + 1 fragments
+                    boolean needNewer = fragmentsOfVersion > c.maxPolicyLag();
+                    acting = refresh(store, acting, obsSpace, actSpace, false, needNewer);
+                    if (acting.version() != before) {
+                        fragmentsOfVersion = 0;
+                    }
+                    if (stop) {
+                        break;
+                    }
                 }
                 Fragment fragment = new Fragment(n, c.fragmentLength());
                 for (int t = 0; t < c.fragmentLength() && !stop; t++) {
@@ -169,6 +179,7 @@ final class RolloutWorker {
                     sink.send(traj);
                 }
                 fragments++;
+                fragmentsOfVersion++;
                 metrics.fragmentShipped(fragment.length() * n, sink.unacknowledged());
             }
             boolean flushed = sink.flush(Duration.ofSeconds(30));
@@ -193,13 +204,18 @@ final class RolloutWorker {
     private record Acting(Policy policy, long version) {
     }
 
-    /** Takes a newer policy version if there is one (waiting when told to or when below the minimum). */
-    private Acting refresh(PolicyStore store, Acting current, Space<?> obsSpace, Space<?> actSpace, boolean wait)
-            throws InterruptedException {
+    /**
+     * Takes a newer policy version if there is one, waiting when told to ({@code wait}: for a first version;
+     * {@code needNewer}: for one newer than the current) or when below the minimum; a stop ends the wait.
+     */
+    private Acting refresh(PolicyStore store, Acting current, Space<?> obsSpace, Space<?> actSpace, boolean wait,
+            boolean needNewer) throws InterruptedException {
         Acting acting = current;
+        long start = current.version();
         while (true) {
             long minimum = store.minimumVersion(config.experiment());
-            boolean mustWait = (wait && acting.version() == 0) || acting.version() < minimum;
+            boolean mustWait = (wait && acting.version() == 0) || acting.version() < minimum
+                    || (needNewer && acting.version() == start);
             Optional<PolicyVersion> newer = store.awaitNewer(config.experiment(), Math.max(acting.version(),
                     refusedUpTo), mustWait ? Duration.ofSeconds(1) : Duration.ZERO);
             if (newer.isPresent()) {

@@ -69,6 +69,11 @@ final class WorkerCommand implements Callable<Integer> {
             + "meanwhile")
     Boolean waitForPolicy;
 
+    @Option(names = "--max-policy-lag", paramLabel = "L", description = "fragments a policy version may act in beyond "
+            + "its first before the worker waits for a newer one: 0 is on-policy (each fragment with a new version, as "
+            + "`gym4j train --no-local-workers` expects); default: never wait")
+    Long maxPolicyLag;
+
     @Option(names = "--metrics-interval", paramLabel = "SECONDS", description = "how often to print the reward "
             + "metrics (default 10)")
     Double metricsInterval;
@@ -141,6 +146,12 @@ final class WorkerCommand implements Callable<Integer> {
         if (!(interval > 0)) {
             throw new CliException("--metrics-interval must be positive, got " + interval);
         }
+        if (maxPolicyLag != null && maxPolicyLag < 0) {
+            throw new CliException("--max-policy-lag must be 0 or more, got " + maxPolicyLag);
+        }
+        if (maxPolicyLag != null && policyStore == null) {
+            throw new CliException("--max-policy-lag needs --policy-store");
+        }
         if (Boolean.TRUE.equals(waitForPolicy) && policyStore == null) {
             throw new CliException("--wait-for-policy needs --policy-store");
         }
@@ -150,7 +161,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         return new RolloutWorker.Config(envId, experience, exp, workerId != null ? workerId : defaultWorkerId(), n,
                 policyStore, t, seed, maxFragments == null ? Long.MAX_VALUE : maxFragments,
-                Boolean.TRUE.equals(waitForPolicy), interval);
+                Boolean.TRUE.equals(waitForPolicy), interval, maxPolicyLag == null ? Long.MAX_VALUE : maxPolicyLag);
     }
 
     /** @return the EXPERIMENT of redis://HOST:PORT/EXPERIMENT, or null */

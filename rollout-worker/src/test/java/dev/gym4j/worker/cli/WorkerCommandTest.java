@@ -137,6 +137,14 @@ class WorkerCommandTest {
         Cli envs = Cli.run("worker", "CartPole-v1", "--experience", "zmq://127.0.0.1:5", "--num-envs", "0");
         assertEquals(2, envs.status());
         assertTrue(envs.err().contains("--num-envs must be at least 1"), envs.err());
+        Cli lag = Cli.run("worker", "CartPole-v1", "--experience", "zmq://127.0.0.1:5", "--policy-store",
+                "dir:" + tmp, "--max-policy-lag", "-1");
+        assertEquals(2, lag.status());
+        assertTrue(lag.err().contains("--max-policy-lag must be 0 or more, got -1"), lag.err());
+        Cli lagWithoutStore = Cli.run("worker", "CartPole-v1", "--experience", "zmq://127.0.0.1:5",
+                "--max-policy-lag", "0");
+        assertEquals(2, lagWithoutStore.status());
+        assertTrue(lagWithoutStore.err().contains("--max-policy-lag needs --policy-store"), lagWithoutStore.err());
     }
 
     @Test

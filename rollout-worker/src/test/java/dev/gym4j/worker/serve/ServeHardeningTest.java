@@ -147,14 +147,39 @@ class ServeHardeningTest {
     void floodsOfHellosDoNotLockOthersOut() throws Exception {
         survives(new String[] {"--quiet", "--max-clients-per-peer", "100", "--max-clients", "200"}, (server, ctx) -> {
             // 300 clients that say Hello and vanish: their slots come back as their connections close.
+            // Each is served within the bound, asking again as gym4j's clients do: after a TOO_MANY_CLIENTS while
+            // the server is still reclaiming the slots of the ones before it (disconnects arrive asynchronously),
+            // and on a fresh socket after a Hello left unanswered for a second (about 4% of them here: an open defect,
+            // see bridge/PROTOCOL.md's client rules, which tell clients to do exactly this).
             int served = 0;
+            int retried = 0;
+            double slowest = 0;
+            List<String> unserved = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
+                long t0 = System.nanoTime();
                 ZMQ.Socket s = dealer(ctx, server.endpoint);
-                Response reply = call(s, bytes(hello(i + 1)), 3000);
+                Response reply = call(s, bytes(hello(i + 1)), 1000);
+                while ((reply == null || reply.getError().getCode() == ErrorCode.ERROR_CODE_TOO_MANY_CLIENTS)
+                        && System.nanoTime() - t0 < (BOUND - 1) * 1e9) {
+                    retried++;
+                    Thread.sleep(50);
+                    if (reply == null) { // as gym4j's clients do: a fresh socket for the next attempt
+                        ctx.destroySocket(s);
+                        s = dealer(ctx, server.endpoint);
+                    }
+                    reply = call(s, bytes(hello(i + 1)), 1000);
+                }
+                slowest = Math.max(slowest, (System.nanoTime() - t0) / 1e9);
+                if (reply == null || !reply.hasHello()) {
+                    unserved.add("client " + i + ": " + (reply == null ? "no reply" : reply.getError().getCode()) + " after "
+                            + (System.nanoTime() - t0) / 1e9 + " s");
+                }
                 served += reply != null && reply.hasHello() ? 1 : 0;
                 ctx.destroySocket(s);
             }
-            assertTrue(served >= 290, "Hellos of vanishing clients served: " + served + " of 300");
+            System.out.println("vanishing flood: 300 Hellos, " + retried + " asked again, slowest " + slowest + " s");
+            assertEquals(300, served, "Hellos of vanishing clients served within " + BOUND + " s (slowest " + slowest
+                    + " s); not served: " + unserved);
             double fresh = server.freshClientSeconds();
             assertTrue(fresh < BOUND, "a new client after the vanishing flood took " + fresh + " s");
             // 300 clients that say Hello and stay connected, silent: past the limits, the longest-silent slots are reused.
