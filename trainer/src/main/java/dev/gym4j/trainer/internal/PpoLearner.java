@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The learner's side of PPO, as CleanRL's {@code ppo.py} and {@code ppo_continuous_action.py}: turns one
@@ -57,6 +61,19 @@ public final class PpoLearner {
     private final double[] pair = new double[2];
     private final float[] lastObsN;
     private final Mlp.Workspace lastWs;
+
+    /**
+     * One daemon thread, shared by all learners of the JVM, that runs the critic's forward and backward pass
+     * while the calling thread runs the actor's. The two networks read the same parameters and write disjoint
+     * gradient ranges and their own workspaces, and no sum changes its order: the result is bit-identical to
+     * running them one after the other, on any number of cores.
+     */
+    private static final ExecutorService CRITIC_LANE = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gym4j-critic-lane");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final boolean PARALLEL_NETS = Runtime.getRuntime().availableProcessors() > 1;
 
     /**
      * @param config the run's configuration
@@ -364,8 +381,14 @@ public final class PpoLearner {
             }
             advStd = Math.sqrt(sq / Math.max(1, mb - 1)) + 1e-8;
         }
+        Future<?> criticForward = PARALLEL_NETS
+                ? CRITIC_LANE.submit(() -> net.critic().forward(net.params(), mbObs, 0, mb, cws)) : null;
         net.actor().forward(net.params(), mbObs, 0, mb, aws);
-        net.critic().forward(net.params(), mbObs, 0, mb, cws);
+        if (criticForward == null) {
+            net.critic().forward(net.params(), mbObs, 0, mb, cws);
+        } else {
+            await(criticForward);
+        }
         Arrays.fill(grads, 0f);
         float[] out = aws.output();
         float[] v = cws.output();
@@ -428,8 +451,14 @@ public final class PpoLearner {
             }
             dValue[r] = (float) (config.vfCoef() * gV * inv);
         }
+        Future<?> criticBackward = PARALLEL_NETS ? CRITIC_LANE.submit(() -> net.critic().backward(dValue, grads, cws))
+                : null;
         net.actor().backward(dOut, grads, aws);
-        net.critic().backward(dValue, grads, cws);
+        if (criticBackward == null) {
+            net.critic().backward(dValue, grads, cws);
+        } else {
+            await(criticBackward);
+        }
         stats[0] = pg;
         stats[1] = vl;
         stats[2] = ent;
@@ -440,6 +469,18 @@ public final class PpoLearner {
     }
 
     /** Sets the batch directly, normalized observations included (for tests). */
+    /** Waits for a critic-lane task; its writes happen-before the return. */
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainerException("interrupted during the update", e);
+        } catch (ExecutionException e) {
+            throw new TrainerException("critic pass failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     void setBatch(float[] obs, float[] actions, float[] oldLogp, float[] oldValues, float[] advantages, float[] returns) {
         System.arraycopy(obs, 0, obsN, 0, obsN.length);
         System.arraycopy(actions, 0, act, 0, act.length);
