@@ -90,9 +90,11 @@ public final class EnvServer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
     private long lastSweepNanos = System.nanoTime();
-    // The server's thread only: connections by channel, clients by peer address, recently closed peers.
+    // The server's thread only: peer addresses by connection (channel), the newest connection of each peer
+    // address, clients by connection, recently closed peer addresses.
     private final Map<Object, String> connections = new IdentityHashMap<>();
-    private final Map<String, Client> byPeer = new HashMap<>();
+    private final Map<String, Object> openByPeer = new HashMap<>();
+    private final Map<Object, Client> byChannel = new IdentityHashMap<>();
     private final LinkedHashMap<String, Long> recentlyClosed = new LinkedHashMap<>();
 
     private EnvServer(ServerOptions options, EnvFactory factory) {
@@ -271,8 +273,8 @@ public final class EnvServer implements AutoCloseable {
                     throw e;
                 }
                 forwardReplies();
+                watchConnections(); // before the requests: a new connection's ACCEPTED clears its reused port
                 receiveRequests();
-                watchConnections();
                 sweepIdle();
             }
         } catch (Throwable t) {
@@ -334,7 +336,13 @@ public final class EnvServer implements AutoCloseable {
         boolean delimited = frames == 2 && first.length == 0;
         byte[] payload = frames == 1 ? first : delimited ? second : null;
         if (!peer.isEmpty() && recentlyClosed.containsKey(peer)) {
-            return; // its connection is gone: nobody would read the reply, and a Hello would leak an env
+            // On loopback the kernel hands a closed connection's port to the next one at once (tcp_tw_reuse), so
+            // this may be a new connection whose ACCEPTED event the IO thread queued before this request: read
+            // the pending events first, and drop the request only if its connection is really gone.
+            watchConnections();
+            if (recentlyClosed.containsKey(peer)) {
+                return; // its connection is gone: nobody would read the reply, and a Hello would leak an env
+            }
         }
         if (payload == null) {
             send(identity, delimited, error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE,
@@ -351,8 +359,15 @@ public final class EnvServer implements AutoCloseable {
         while (true) {
             Client c = clients.computeIfAbsent(key, k -> new Client(identity, peer));
             c.lastSeenNanos = System.nanoTime();
-            if (!peer.isEmpty() && byPeer.get(peer) != c) {
-                byPeer.put(peer, c);
+            if (!peer.isEmpty()) {
+                Object channel = openByPeer.get(peer);
+                if (channel == null) {
+                    watchConnections(); // its ACCEPTED event may still be queued
+                    channel = openByPeer.get(peer);
+                }
+                if (channel != null && byChannel.get(channel) != c) {
+                    byChannel.put(channel, c);
+                }
             }
             queuedBytes.addAndGet(payload.length);
             int result = c.offer(new Job(payload, delimited));
@@ -401,6 +416,7 @@ public final class EnvServer implements AutoCloseable {
             if (e.getEvent() == ZMQ.EVENT_ACCEPTED) {
                 String peer = peerOf(channel);
                 connections.put(channel, peer);
+                openByPeer.put(peer, channel);
                 recentlyClosed.remove(peer);
                 event("client " + peer + " connected");
             } else if (e.getEvent() == ZMQ.EVENT_DISCONNECTED) {
@@ -408,8 +424,11 @@ public final class EnvServer implements AutoCloseable {
                 if (peer == null) {
                     continue;
                 }
-                recentlyClosed.put(peer, System.nanoTime());
-                Client c = byPeer.remove(peer);
+                if (openByPeer.get(peer) == channel) { // else a newer connection already holds the reused port
+                    openByPeer.remove(peer);
+                    recentlyClosed.put(peer, System.nanoTime());
+                }
+                Client c = byChannel.remove(channel);
                 boolean hadEnv = c != null && c.hasSlot();
                 if (c != null) {
                     c.submit(() -> closeSession(c));
@@ -456,7 +475,7 @@ public final class EnvServer implements AutoCloseable {
             }
             it.remove();
         }
-        byPeer.values().removeIf(c -> c.retired && !clients.containsKey(c.key));
+        byChannel.values().removeIf(c -> c.retired && !clients.containsKey(c.key));
     }
 
     // ------------------------------------------------------------------ the workers: serve requests

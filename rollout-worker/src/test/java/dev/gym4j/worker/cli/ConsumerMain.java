@@ -48,6 +48,11 @@ public final class ConsumerMain {
                 batch.add(tr);
                 taken++;
                 if (stallAfter > 0 && taken == stallAfter) {
+                    // Let the acknowledgements of what it committed leave the process (ZeroMQ sends them from its
+                    // own I/O thread) before the test kills it: a trainer killed between acknowledging and that
+                    // send sees those trajectories again after a restart (at-least-once; a trainer's checkpoint is
+                    // where it would remember them). The test is about what was taken and not acknowledged.
+                    Thread.sleep(500);
                     System.out.println("STALL");
                     System.out.flush();
                     Thread.sleep(Long.MAX_VALUE);

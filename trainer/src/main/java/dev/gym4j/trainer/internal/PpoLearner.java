@@ -468,7 +468,6 @@ public final class PpoLearner {
         return pg * inv - config.entCoef() * ent * inv + config.vfCoef() * 0.5 * vl * inv;
     }
 
-    /** Sets the batch directly, normalized observations included (for tests). */
     /** Waits for a critic-lane task; its writes happen-before the return. */
     private static void await(Future<?> task) {
         try {
@@ -481,6 +480,7 @@ public final class PpoLearner {
         }
     }
 
+    /** Sets the batch directly, normalized observations included (for tests). */
     void setBatch(float[] obs, float[] actions, float[] oldLogp, float[] oldValues, float[] advantages, float[] returns) {
         System.arraycopy(obs, 0, obsN, 0, obsN.length);
         System.arraycopy(actions, 0, act, 0, act.length);
