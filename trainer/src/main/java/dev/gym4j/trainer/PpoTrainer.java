@@ -110,7 +110,7 @@ public final class PpoTrainer implements AutoCloseable {
             source = ExperienceTransports.openSource(tr.experienceUri(), experiment);
         }
         if (tr.policyStoreUri() != null) {
-            store = PolicyStores.open(tr.policyStoreUri());
+            store = PolicyStores.openPublisher(tr.policyStoreUri());
         } else if (memory != null) {
             store = memory;
         } else if (localWorkers) {
