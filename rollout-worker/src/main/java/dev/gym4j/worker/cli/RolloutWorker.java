@@ -22,7 +22,6 @@ import dev.gym4j.bridge.experience.Trajectory;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;
 import dev.gym4j.policy.PolicyException;
-import dev.gym4j.policy.PolicyMetadata;
 import dev.gym4j.policy.PolicyStep;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
@@ -221,18 +220,9 @@ final class RolloutWorker {
             if (newer.isPresent()) {
                 PolicyVersion pv = newer.get();
                 try {
-                    if (!compatible(pv.observationSpace(), obsSpace) || !compatible(pv.actionSpace(), actSpace)) {
-                        throw new PolicyException("policy " + pv.experiment() + " v" + pv.version()
-                                + " was made for observation space " + pv.observationSpace() + " and action space "
-                                + pv.actionSpace() + ", but " + config.envId() + " has observation space " + obsSpace
-                                + " and action space " + actSpace);
-                    }
-                    if (!PolicyVersion.FORMAT_ONNX.equals(pv.format())) {
-                        throw new PolicyException("policy " + pv.experiment() + " v" + pv.version() + " has format '"
-                                + pv.format() + "': expected 'onnx'");
-                    }
-                    Policy p = OnnxPolicy.fromBytes(pv.model(), PolicyMetadata.parse(pv.metadataJson()), obsSpace,
-                            actSpace);
+                    // Refuses a version for other spaces (printing both; float32-max bounds match infinite ones)
+                    // or not ONNX.
+                    Policy p = OnnxPolicy.fromPolicyVersion(pv, obsSpace, actSpace);
                     acting.policy().close();
                     acting = new Acting(p, pv.version());
                     out.println("gym4j worker " + config.workerId() + ": now acting with policy v" + pv.version());
@@ -251,35 +241,6 @@ final class RolloutWorker {
     }
 
     private long refusedUpTo;
-
-    /**
-     * Whether a policy made for space {@code made} fits the env's space {@code env}: equal, or two Boxes of one dtype
-     * and shape whose bounds differ only where one says unbounded and the other the dtype's largest value (Gymnasium
-     * writes {@code np.finfo(float32).max} where gym4j writes infinity).
-     */
-    static boolean compatible(Space<?> made, Space<?> env) {
-        if (made.equals(env)) {
-            return true;
-        }
-        if (!(made instanceof Box<?> a) || !(env instanceof Box<?> b) || a.dtype() != b.dtype()
-                || !java.util.Arrays.equals(a.shape(), b.shape())) {
-            return false;
-        }
-        double[][] pairs = {a.low(), b.low(), a.high(), b.high()};
-        boolean[][] bounded = {a.boundedBelow(), b.boundedBelow(), a.boundedAbove(), b.boundedAbove()};
-        for (int k = 0; k < 4; k += 2) {
-            for (int i = 0; i < pairs[k].length; i++) {
-                double x = bounded[k][i] ? pairs[k][i] : Double.POSITIVE_INFINITY * (k == 0 ? -1 : 1);
-                double y = bounded[k + 1][i] ? pairs[k + 1][i] : Double.POSITIVE_INFINITY * (k == 0 ? -1 : 1);
-                boolean huge = Math.abs(x) >= Float.MAX_VALUE && Math.abs(y) >= Float.MAX_VALUE
-                        && Math.signum(x) == Math.signum(y);
-                if (x != y && !huge) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 
     private static Object copy(Object array) {
         int len = Array.getLength(array);
