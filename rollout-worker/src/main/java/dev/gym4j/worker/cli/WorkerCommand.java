@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Experience goes to zmq://HOST:PORT (a trainer's ExperienceSource binds there) or "
             + "redis://[user:password@]HOST:PORT/EXPERIMENT (Redis Streams; rediss:// for TLS; the password may be in "
             + "GYM4J_REDIS_PASSWORD). Policies (ONNX, docs/POLICY.md) come from --policy-store dir:/path, "
-            + "redis://HOST:PORT or mem:; without one the worker acts at random (policy version 0).",
+            + "redis://HOST:PORT, zmq://HOST:PORT (the trainer binds there, the worker connects) or mem:; without one "
+            + "the worker acts at random (policy version 0).",
             "In a SageMaker or RoboMaker container (or with SAGEMAKER_BASE_DIR set) options may come as hyperparameters "
             + "(hyperparameters.json, SM_HPS, SM_HP_*; rl.worker.num_envs and num-envs both set --num-envs); "
             + "a failure's reason goes to $SAGEMAKER_BASE_DIR/output/failure. Metrics print as SageMaker's default "
@@ -51,7 +52,7 @@ final class WorkerCommand implements Callable<Integer> {
     Integer numEnvs;
 
     @Option(names = "--policy-store", paramLabel = "URI", description = "where policies come from: dir:/path, "
-            + "redis://HOST:PORT or mem: (default: none, random actions)")
+            + "redis://HOST:PORT, zmq://HOST:PORT or mem: (default: none, random actions)")
     String policyStore;
 
     @Option(names = "--fragment-length", paramLabel = "T", description = "steps per trajectory fragment (default 128)")
