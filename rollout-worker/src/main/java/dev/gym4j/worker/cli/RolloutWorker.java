@@ -23,8 +23,11 @@ import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;
 import dev.gym4j.policy.PolicyException;
 import dev.gym4j.policy.PolicyStep;
+import dev.gym4j.video.RecordVideoVector;
+import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +49,7 @@ final class RolloutWorker {
 
     record Config(String envId, String experience, String experiment, String workerId, int numEnvs,
             String policyStore, int fragmentLength, Long seed, long maxFragments, boolean waitForPolicy,
-            double metricsIntervalSeconds, long maxPolicyLag) {
+            double metricsIntervalSeconds, long maxPolicyLag, Path videoDir, Long videoEvery) {
     }
 
     private final Config config;
@@ -96,7 +99,7 @@ final class RolloutWorker {
     private int run() throws InterruptedException {
         Config c = config;
         VectorOptions options = VectorOptions.DEFAULTS.withAutoreset(AutoresetMode.SAME_STEP);
-        try (VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of());
+        try (VectorEnv<Object, Object> env = makeEnv(c, options);
                 PolicyStore store = c.policyStore() == null ? null : PolicyStores.open(c.policyStore());
                 ExperienceSink sink = ExperienceTransports.openSink(c.experience(),
                         c.experience().startsWith("redis") && WorkerCommand.redisExperiment(c.experience()) != null
@@ -110,7 +113,8 @@ final class RolloutWorker {
             out.println("gym4j worker " + c.workerId() + ": " + c.envId() + " x " + c.numEnvs() + " -> "
                     + redact(c.experience()) + " (experiment " + c.experiment() + ", fragments of "
                     + c.fragmentLength() + " steps" + (store == null ? ", random actions" : ", policies from "
-                    + redact(c.policyStore())) + ")");
+                    + redact(c.policyStore())) + (c.videoDir() == null ? "" : ", videos of sub-env 0 to "
+                    + c.videoDir()) + ")");
             out.flush();
             if (store != null) {
                 acting = refresh(store, acting, obsSpace, actSpace, c.waitForPolicy(), false);
@@ -193,6 +197,23 @@ final class RolloutWorker {
                 // closed already by ONNX Runtime's shutdown hook
             }
             return flushed ? 0 : 1;
+        }
+    }
+
+    /** The vector env, its sub-env 0 recorded to MP4 files with {@code --video}. */
+    private static VectorEnv<Object, Object> makeEnv(Config c, VectorOptions options) {
+        if (c.videoDir() == null) {
+            return Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of());
+        }
+        VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of("render_mode", "rgb_array"));
+        try {
+            return RecordVideoVector.builder(env, c.videoDir())
+                    .episodeTrigger(c.videoEvery() == null ? VideoSchedules.cappedCubic()
+                            : VideoSchedules.every(c.videoEvery()))
+                    .build();
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
         }
     }
 
