@@ -104,8 +104,19 @@ class ZmqPolicyStoreTest {
                 ZContext ctx = new ZContext()) {
             server.publish(PolicyStoresTest.policy("e", 3, 10));
             ZMQ.Socket rogue = ctx.createSocket(SocketType.DEALER);
-            rogue.setReceiveTimeOut(5_000);
+            rogue.setReceiveTimeOut(2_000);
             rogue.connect(server.uri().replace("zmq://", "tcp://"));
+            byte[] watch = PolicyStoreRequest.newBuilder().setProtocolVersion(1).setExperiment("e").setRequestId(1)
+                    .setWatch(PolicyWatch.getDefaultInstance()).build().toByteArray();
+            byte[] first = null;
+            for (int attempt = 0; attempt < 5 && first == null; attempt++) { // until the connection is up
+                rogue.send(watch);
+                first = rogue.recv();
+            }
+            assertEquals(3, PolicyStoreReply.parseFrom(first).getLatestVersion(), "a watch is answered with the state");
+            while (rogue.recv(ZMQ.DONTWAIT) != null) {
+                // answers to repeated watches
+            }
 
             rogue.send(new byte[] {(byte) 0xff, 0x01, 0x02});
             PolicyStoreReply garbage = PolicyStoreReply.parseFrom(rogue.recv());
