@@ -3,7 +3,8 @@
 ExperienceReader yields each Trajectory a worker shipped exactly once (de-duplicated by (worker, sequence)),
 from ZeroMQ (``zmq://HOST:PORT``: the reader binds, workers connect) or Redis Streams
 (``redis://[user:password@]HOST:PORT/EXPERIMENT``, needs the optional ``redis`` package). PolicyPublisher
-publishes ONNX models for the workers to a directory (``dir:/path``) or to Redis.
+publishes ONNX models for the workers to a directory (``dir:/path``), to Redis, or over ZeroMQ (``zmq://HOST:PORT``:
+the publisher binds and serves the latest version, workers connect).
 """
 import dataclasses
 import hashlib
@@ -453,7 +454,9 @@ return -1
 
 
 class PolicyPublisher:
-    """Publishes ONNX policies for gym4j workers, to ``dir:/path`` (or a plain path) or ``redis://HOST:PORT``.
+    """Publishes ONNX policies for gym4j workers, to ``dir:/path`` (or a plain path), ``redis://HOST:PORT`` or
+    ``zmq://HOST:PORT`` (the publisher binds there, loopback unless told ``zmq://0.0.0.0:PORT``, and serves the
+    latest version from a thread until ``close()``; workers give the same address as ``--policy-store``).
 
     ``publish(model, observation_space, action_space, metadata=None, version=None)``: model is ONNX bytes or a
     path (a ``.json`` beside it is read as the metadata unless metadata is given); the spaces are Gymnasium spaces
@@ -463,18 +466,31 @@ class PolicyPublisher:
     def __init__(self, uri, experiment, keep=5):
         self.experiment = experiment
         self._keep = keep
-        if uri.startswith("redis://") or uri.startswith("rediss://"):
+        self._zmq = None
+        if uri.startswith("zmq://") or uri.startswith("tcp://"):
+            self._zmq = _ZmqPolicyServer(uri, experiment)
+            self._r = None
+            self._dir = None
+        elif uri.startswith("redis://") or uri.startswith("rediss://"):
             self._r, _, _, self._where = _redis_client(uri)
             self._dir = None
         else:
             path = uri[4:] if uri.startswith("dir:") else uri[5:] if uri.startswith("file:") else uri
             if "://" in path:
-                raise ExperienceError(f"unknown policy store '{uri}': expected dir:/path or redis://HOST:PORT")
+                raise ExperienceError(f"unknown policy store '{uri}': expected dir:/path, redis://HOST:PORT or "
+                                      "zmq://HOST:PORT")
             self._r = None
             self._dir = os.path.join(path, experiment)
             os.makedirs(self._dir, exist_ok=True)
 
+    @property
+    def endpoint(self):
+        """The bound address (tcp://HOST:PORT) of a zmq:// publisher, else None."""
+        return self._zmq.endpoint if self._zmq is not None else None
+
     def latest_version(self):
+        if self._zmq is not None:
+            return self._zmq.latest_version()
         if self._r is not None:
             v = self._r.get(f"gym4j:{self.experiment}:policy:latest")
             return int(v) if v else 0
@@ -505,6 +521,9 @@ class PolicyPublisher:
                                        else space_to_wire(observation_space))
         msg.action_space.CopyFrom(action_space if isinstance(action_space, pb.Space) else space_to_wire(action_space))
         data = msg.SerializeToString()
+        if self._zmq is not None:
+            self._zmq.publish(msg)
+            return version
         if self._r is not None:
             k = f"gym4j:{self.experiment}:policy:"
             result = self._r.eval(_PUBLISH, 3, k + "latest", k + f"v{version}", f"gym4j:{self.experiment}:policy",
@@ -546,6 +565,9 @@ class PolicyPublisher:
                     shutil.rmtree(os.path.join(self._dir, name), ignore_errors=True)
 
     def set_minimum_version(self, version):
+        if self._zmq is not None:
+            self._zmq.set_minimum(version)
+            return
         if self._r is not None:
             key = f"gym4j:{self.experiment}:policy:minimum"
             self._r.eval("local c = tonumber(redis.call('GET', KEYS[1]) or '0') "
@@ -567,9 +589,177 @@ class PolicyPublisher:
     def close(self):
         if self._r is not None:
             self._r.close()
+        if self._zmq is not None:
+            self._zmq.close()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
+
+
+class _ZmqPolicyServer:
+    """The publisher's end of the ZeroMQ policy store (PROTOCOL.md, "Policies"): a ROUTER served by a thread.
+
+    Holds the latest version and the minimum of its experiment in memory, answers each PolicyStoreRequest with
+    the state (and the policy for a fetch newer than the client's), and pushes the state to every client that
+    watched in the last 30 s when a version is published or the minimum raised. Only the thread touches the socket.
+    """
+
+    WATCH_TTL = 30.0
+
+    def __init__(self, uri, experiment):
+        import threading
+        import zmq
+        self._zmq = zmq
+        rest = uri.split("://", 1)[1].split("?", 1)[0]
+        host, port = rest.rsplit(":", 1)
+        self.experiment = experiment
+        self._sock = zmq.Context.instance().socket(zmq.ROUTER)
+        self._sock.setsockopt(zmq.LINGER, 0)
+        try:
+            if port == "0":
+                p = self._sock.bind_to_random_port(f"tcp://{host}")
+                self.endpoint = f"tcp://{host}:{p}"
+            else:
+                self._sock.bind(f"tcp://{host}:{port}")
+                self.endpoint = f"tcp://{host}:{port}"
+        except zmq.ZMQError as e:
+            self._sock.close()
+            raise ExperienceError(f"cannot bind the policy store to tcp://{host}:{port}: {e}") from None
+        self._lock = threading.Lock()
+        self._latest = None       # the PolicyVersion message
+        self._minimum = 0
+        self._watchers = {}       # identity -> when last heard
+        self._dirty = False
+        self._closed = False
+        self._strangers = set()
+        self.rejected = 0
+        self._thread = threading.Thread(target=self._run, name="gym4j-policy-store", daemon=True)
+        self._thread.start()
+
+    def latest_version(self):
+        with self._lock:
+            return self._latest.version if self._latest is not None else 0
+
+    def publish(self, msg):
+        with self._lock:
+            current = self._latest.version if self._latest is not None else 0
+            if msg.version <= current:
+                raise ExperienceError(f"policy version {msg.version} of experiment '{self.experiment}' is not newer "
+                                      f"than the latest, {current}")
+            self._latest = msg
+            self._dirty = True
+
+    def set_minimum(self, version):
+        with self._lock:
+            if version > self._minimum:
+                self._minimum = version
+                self._dirty = True
+
+    def _state(self, request_id, experiment):
+        r = pb.PolicyStoreReply(request_id=request_id, experiment=experiment)
+        if experiment == self.experiment:
+            r.latest_version = self._latest.version if self._latest is not None else 0
+            r.minimum_version = self._minimum
+        return r
+
+    def _send(self, ident, reply):
+        try:
+            self._sock.send_multipart([ident, reply.SerializeToString()], flags=self._zmq.DONTWAIT)
+        except self._zmq.Again:
+            pass  # a client that stopped reading: it asks again
+
+    def _refuse(self, ident, request_id, experiment, code, message):
+        self.rejected += 1
+        print(f"gym4j: the policy store on {self.endpoint} refused a request: {message}", file=sys.stderr)
+        with self._lock:
+            r = self._state(request_id, experiment)
+        r.error.code = code
+        r.error.message = message
+        self._send(ident, r)
+
+    def _handle(self, ident, payload):
+        m = pb.PolicyStoreRequest()
+        try:
+            m.ParseFromString(payload)
+        except Exception as e:  # DecodeError
+            self._refuse(ident, 0, "", pb.ERROR_CODE_BAD_MESSAGE, f"not a PolicyStoreRequest ({len(payload)} bytes): {e}")
+            return
+        if m.protocol_version != PROTOCOL_VERSION:
+            self._refuse(ident, m.request_id, "", pb.ERROR_CODE_UNSUPPORTED_VERSION,
+                         f"a policy store request of protocol version {m.protocol_version}; this store speaks "
+                         f"version {PROTOCOL_VERSION}")
+            return
+        if m.experiment != self.experiment and m.experiment not in self._strangers:
+            # Not an error (the answer is "nothing published"), but likely a typo: say so once.
+            self._strangers.add(m.experiment)
+            print(f"gym4j: the policy store on {self.endpoint} serves experiment '{self.experiment}', "
+                  f"a client asked for '{m.experiment}'", file=sys.stderr)
+        kind = m.WhichOneof("body")
+        if kind == "publish":
+            p = m.publish
+            problem = None
+            if p.experiment != m.experiment or p.experiment != self.experiment:
+                problem = f"this store publishes experiment '{self.experiment}', not '{p.experiment}'"
+            elif p.protocol_version != PROTOCOL_VERSION:
+                problem = f"PolicyVersion message of protocol version {p.protocol_version}"
+            elif hashlib.sha256(p.model).hexdigest() != p.sha256:
+                problem = f"policy v{p.version}: checksum mismatch"
+            if problem is None:
+                try:
+                    self.publish(p)
+                except ExperienceError as e:
+                    problem = str(e)
+            if problem is not None:
+                self._refuse(ident, m.request_id, m.experiment, pb.ERROR_CODE_INVALID_ARGUMENT, problem)
+                return
+        elif kind == "set_minimum":
+            self.set_minimum(m.set_minimum.version)
+        elif kind not in ("watch", "fetch"):
+            self._refuse(ident, m.request_id, m.experiment, pb.ERROR_CODE_BAD_MESSAGE,
+                         "a PolicyStoreRequest without a body")
+            return
+        with self._lock:
+            if m.experiment == self.experiment:
+                self._watchers[ident] = time.monotonic()
+            r = self._state(m.request_id, m.experiment)
+            if (kind == "fetch" and m.experiment == self.experiment and self._latest is not None
+                    and self._latest.version > m.fetch.after_version):
+                r.policy.CopyFrom(self._latest)
+        self._send(ident, r)
+
+    def _push(self):
+        with self._lock:
+            if not self._dirty:
+                return
+            self._dirty = False
+            now = time.monotonic()
+            self._watchers = {i: t for i, t in self._watchers.items() if now - t < self.WATCH_TTL}
+            notice = self._state(0, self.experiment)
+            idents = list(self._watchers)
+        for ident in idents:
+            self._send(ident, notice)
+
+    def _run(self):
+        while not self._closed:
+            try:
+                if self._sock.poll(20):
+                    while True:
+                        try:
+                            frames = self._sock.recv_multipart(flags=self._zmq.DONTWAIT)
+                        except self._zmq.Again:
+                            break
+                        if len(frames) >= 2:
+                            self._handle(frames[0], frames[-1])
+                self._push()
+            except self._zmq.ZMQError:
+                if self._closed:
+                    break
+                raise
+        self._sock.close()
+
+    def close(self):
+        self._closed = True
+        self._thread.join(2)

@@ -130,5 +130,65 @@ class DirectoryPublisherTest(unittest.TestCase):
                 self.assertEqual("2", f.read().strip())
 
 
+class ZmqPublisherTest(unittest.TestCase):
+    """The publisher's end of the ZeroMQ policy store, spoken to by a DEALER written with the protocol's messages."""
+
+    def setUp(self):
+        self.dealer = zmq.Context.instance().socket(zmq.DEALER)
+        self.dealer.setsockopt(zmq.LINGER, 0)
+        self.dealer.setsockopt(zmq.RCVTIMEO, 3000)
+
+    def tearDown(self):
+        self.dealer.close()
+
+    def request(self, rid, **body):
+        self.dealer.send(pb.PolicyStoreRequest(protocol_version=1, experiment="exp", request_id=rid,
+                                               **body).SerializeToString())
+        return pb.PolicyStoreReply.FromString(self.dealer.recv())
+
+    def notice(self, wanted):
+        """The first pushed notice that is wanted (an earlier change may be pushed too, harmlessly)."""
+        while True:
+            n = pb.PolicyStoreReply.FromString(self.dealer.recv())  # raises zmq.Again after 3 s
+            if n.request_id == 0 and wanted(n):
+                return n
+
+    def test_late_watcher_pushes_fetch_and_refusals(self):
+        with PolicyPublisher("zmq://127.0.0.1:0", "exp") as p:
+            self.assertTrue(p.endpoint.startswith("tcp://127.0.0.1:"))
+            self.assertEqual(1, p.publish(b"m1", spaces.Discrete(3), spaces.Discrete(2), {"v": 1}))
+            self.dealer.connect(p.endpoint)
+            state = self.request(1, watch=pb.PolicyWatch())
+            self.assertEqual((1, 1, 0), (state.request_id, state.latest_version, state.minimum_version),
+                             "a late watcher learns the latest")
+            self.assertEqual(2, p.publish(b"m2", spaces.Discrete(3), spaces.Discrete(2)))
+            notice = self.notice(lambda n: n.latest_version == 2)
+            self.assertEqual(0, notice.request_id, "pushed to the watcher")
+            p.set_minimum_version(2)
+            self.notice(lambda n: n.minimum_version == 2)
+            got = self.request(2, fetch=pb.PolicyFetch(after_version=0))
+            self.assertEqual((2, b"m2"), (got.policy.version, got.policy.model))
+            self.assertFalse(self.request(3, fetch=pb.PolicyFetch(after_version=2)).HasField("policy"))
+            self.dealer.send(b"\xff\x01")
+            bad = pb.PolicyStoreReply.FromString(self.dealer.recv())
+            self.assertEqual(pb.ERROR_CODE_BAD_MESSAGE, bad.error.code)
+            self.dealer.send(pb.PolicyStoreRequest(protocol_version=3, experiment="exp", request_id=4,
+                                                   watch=pb.PolicyWatch()).SerializeToString())
+            self.assertIn("protocol version 3", pb.PolicyStoreReply.FromString(self.dealer.recv()).error.message)
+            older = got.policy
+            older.version = 1
+            refused = self.request(5, publish=older)
+            self.assertIn("not newer than the latest, 2", refused.error.message)
+            newer = pb.PolicyVersion()
+            newer.CopyFrom(got.policy)
+            newer.version, newer.model = 3, b"tampered"
+            self.assertIn("checksum mismatch", self.request(6, publish=newer).error.message)
+            self.assertEqual(4, p._zmq.rejected)
+            self.assertEqual(2, p.latest_version())
+            with self.assertRaises(ExperienceError) as taken:
+                PolicyPublisher(p.endpoint.replace("tcp://", "zmq://"), "exp")
+            self.assertIn("cannot bind the policy store", str(taken.exception))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -38,9 +38,18 @@ import redis.clients.jedis.Jedis;
  *       server in the same run ({@code scripts/experience_bench.sh} does both).</li>
  *   <li>{@code transport=zmq}: over ZeroMQ to a trainer source in this JVM, whose thread takes and acknowledges
  *       each trajectory (credit-based flow control end to end).</li>
+ *   <li>{@code transport=rawzmq}: the bound for {@code zmq}: the same bytes (one encoded trajectory, made once) sent
+ *       from a DEALER to a ROUTER in this JVM whose thread receives and drops them; flow control is ZeroMQ's
+ *       high-water mark only, nothing is encoded, decoded, kept or acknowledged.</li>
  * </ul>
+ * Aims (issue 12, 1 KB transitions): Redis at least 100,000 transitions/s, ZeroMQ at least 300,000. Measured
+ * 2026-12-03 on the 2-core dev machine (shared), {@code -wi 3 -w 2 -i 5 -r 2}: zmq steps=64 window=256 17,492
+ * trajectories/s (1.12M transitions/s; window=1024: 4,092, the retained 64 MB/128 MB make it GC-bound), rawzmq
+ * steps=64 28,906 messages/s; steps=1 zmq 146,468/s against rawzmq 156,017-231,496/s (one 1 KB message each: the
+ * per-message cost of ZeroMQ itself bounds it).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ExperienceBenchmark -p redisPort=6379}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ExperienceBenchmark -p redisPort=6379}
+ * ({@code -p transport=zmq,rawzmq} for the ZeroMQ pair alone).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,13 +59,17 @@ import redis.clients.jedis.Jedis;
 @Fork(1)
 public class ExperienceBenchmark {
 
-    /** redis or zmq. */
-    @Param({"redis", "zmq"})
+    /** redis, zmq or rawzmq. */
+    @Param({"redis", "zmq", "rawzmq"})
     public String transport;
 
     /** Transitions per trajectory (1: one 1 KB stream entry per transition). */
     @Param({"1", "64"})
     public int steps;
+
+    /** ZeroMQ: the trainer's credit window (trajectories outstanding per worker); the worker holds twice that. */
+    @Param({"256", "1024"})
+    public int window;
 
     /** Port of the Redis server to write to. */
     @Param({"6379"})
@@ -104,14 +117,16 @@ public class ExperienceBenchmark {
                     Thread.currentThread().interrupt();
                 }
             });
+        } else if ("rawzmq".equals(transport)) {
+            setUpRaw();
         } else {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
             String uri = "zmq://127.0.0.1:" + port;
-            source = ExperienceTransports.openSource(uri + "?window=1024", experiment);
-            sink = ExperienceTransports.openSink(uri + "?send-buffer=2048", experiment, "bench");
+            source = ExperienceTransports.openSource(uri + "?window=" + window, experiment);
+            sink = ExperienceTransports.openSink(uri + "?send-buffer=" + 2 * window, experiment, "bench");
             helper = new Thread(() -> {
                 try {
                     while (running) {
@@ -127,15 +142,53 @@ public class ExperienceBenchmark {
         helper.start();
     }
 
+    private org.zeromq.ZContext raw;
+    private org.zeromq.ZMQ.Socket rawDealer;
+    private byte[] rawMessage;
+
+    private void setUpRaw() {
+        rawMessage = dev.gym4j.bridge.ExperienceCodec.encode(new Trajectory(experiment, "bench", 0, 1, "Bench-v0", 0,
+                obs, actions, rewards, flags, flags, last, extras));
+        raw = new org.zeromq.ZContext(1);
+        org.zeromq.ZMQ.Socket router = raw.createSocket(org.zeromq.SocketType.ROUTER);
+        router.setRcvHWM(1000);
+        int port = router.bindToRandomPort("tcp://127.0.0.1");
+        router.setReceiveTimeOut(100);
+        rawDealer = raw.createSocket(org.zeromq.SocketType.DEALER);
+        rawDealer.setSndHWM(1000);
+        rawDealer.connect("tcp://127.0.0.1:" + port);
+        helper = new Thread(() -> {
+            while (running) {
+                if (router.recv() != null) {
+                    while (router.hasReceiveMore()) {
+                        router.recv();
+                    }
+                }
+            }
+            router.close();
+        });
+    }
+
     /** Ships one trajectory of {@code steps} transitions. */
     @Benchmark
     public void send() throws InterruptedException {
+        if (rawDealer != null) {
+            rawDealer.send(rawMessage);
+            return;
+        }
         sink.send(new Trajectory(experiment, "bench", sequence++, 1, "Bench-v0", 0, obs, actions, rewards, flags,
                 flags, last, extras));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (rawDealer != null) {
+            running = false;
+            helper.join(5_000);
+            rawDealer.close();
+            raw.close();
+            return;
+        }
         sink.flush(Duration.ofSeconds(60));
         sink.close();
         running = false;

@@ -1,6 +1,7 @@
 package dev.gym4j.bridge;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.gym4j.bridge.experience.ExperienceException;
 import dev.gym4j.bridge.experience.PolicyVersion;
@@ -37,6 +38,42 @@ public final class ExperienceCodec {
      */
     public static byte[] encode(Trajectory t) {
         return toWire(t).toByteArray();
+    }
+
+    /**
+     * Encodes a trajectory as the {@code ExperienceMessage} that carries it over ZeroMQ, in one pass (no second copy
+     * of the trajectory's bytes).
+     *
+     * @param t the trajectory
+     * @return the bytes of an {@code ExperienceMessage} whose body is the trajectory
+     */
+    public static byte[] encodeAsExperienceMessage(Trajectory t) {
+        return dev.gym4j.bridge.proto.ExperienceMessage.newBuilder().setTrajectory(toWire(t)).build().toByteArray();
+    }
+
+    /**
+     * Decodes a trajectory from part of an array, reading the tensors' bytes in place (no copy of the part).
+     *
+     * @param bytes an array holding the bytes of a {@code Trajectory} message
+     * @param offset where they start
+     * @param length how many there are
+     * @return the trajectory
+     * @throws ExperienceException if the bytes are not a valid version-1 {@code Trajectory}
+     */
+    public static Trajectory decodeTrajectory(byte[] bytes, int offset, int length) {
+        dev.gym4j.bridge.proto.Trajectory m;
+        try {
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes, offset,
+                    length);
+            in.enableAliasing(true); // TensorData copies what it keeps
+            m = dev.gym4j.bridge.proto.Trajectory.parseFrom(in);
+            in.checkLastTagWas(0);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ExperienceException("not a Trajectory message (" + length + " bytes): " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new ExperienceException("not a Trajectory message (" + length + " bytes): " + e.getMessage());
+        }
+        return fromWire(m);
     }
 
     /**
@@ -184,7 +221,8 @@ public final class ExperienceCodec {
         for (int d : t.shape()) {
             b.addShape(d);
         }
-        return b.setData(ByteString.copyFrom(t.data())).build();
+        // data() is a fresh copy already: wrap it rather than copy it again
+        return b.setData(UnsafeByteOperations.unsafeWrap(t.data())).build();
     }
 
     static TensorData tensorData(Tensor t, String what) {

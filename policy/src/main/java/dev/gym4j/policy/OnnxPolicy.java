@@ -20,6 +20,7 @@ import dev.gym4j.policy.PolicyMetadata.ActionTransform;
 import dev.gym4j.policy.PolicyMetadata.Distribution;
 import dev.gym4j.policy.PolicyMetadata.ObservationLayout;
 import dev.gym4j.policy.internal.Distributions;
+import dev.gym4j.policy.internal.SpaceFit;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -245,7 +246,9 @@ public final class OnnxPolicy implements Policy {
     }
 
     /**
-     * A published policy version for an env, refused when it was made for other spaces than the env's.
+     * A published policy version for an env, refused when it was made for other spaces than the env's. Spaces are
+     * compared as Gymnasium compares them (a float Box's bounds {@code np.allclose}), and a float Box bound of the
+     * dtype's largest value (Gymnasium's {@code np.finfo(np.float32).max}) matches an infinite one (gym4j's).
      *
      * @param version the version; its format must be {@link PolicyVersion#FORMAT_ONNX}
      * @param observationSpace the env's single observation space
@@ -259,7 +262,8 @@ public final class OnnxPolicy implements Policy {
             throw new PolicyException(name + " has format '" + version.format() + "': expected '"
                     + PolicyVersion.FORMAT_ONNX + "'");
         }
-        if (!version.observationSpace().equals(observationSpace) || !version.actionSpace().equals(actionSpace)) {
+        if (!SpaceFit.fits(version.observationSpace(), observationSpace)
+                || !SpaceFit.fits(version.actionSpace(), actionSpace)) {
             throw new PolicyException(name + " was made for observation space " + version.observationSpace()
                     + " and action space " + version.actionSpace() + ", but the env has observation space "
                     + observationSpace + " and action space " + actionSpace);
@@ -329,11 +333,11 @@ public final class OnnxPolicy implements Policy {
     }
 
     private static void checkMetadataSpaces(PolicyMetadata metadata, Space<?> obs, Space<?> act, String source) {
-        if (metadata.observationSpace().isPresent() && !metadata.observationSpace().get().equals(obs)) {
+        if (metadata.observationSpace().isPresent() && !SpaceFit.fits(metadata.observationSpace().get(), obs)) {
             throw new PolicyException(source + " was made for observation space " + metadata.observationSpace().get()
                     + " (its metadata says), but the env's observation space is " + obs);
         }
-        if (metadata.actionSpace().isPresent() && !metadata.actionSpace().get().equals(act)) {
+        if (metadata.actionSpace().isPresent() && !SpaceFit.fits(metadata.actionSpace().get(), act)) {
             throw new PolicyException(source + " was made for action space " + metadata.actionSpace().get()
                     + " (its metadata says), but the env's action space is " + act);
         }

@@ -110,15 +110,15 @@ public final class PpoTrainer implements AutoCloseable {
             source = ExperienceTransports.openSource(tr.experienceUri(), experiment);
         }
         if (tr.policyStoreUri() != null) {
-            store = PolicyStores.open(tr.policyStoreUri());
+            store = PolicyStores.openPublisher(tr.policyStoreUri());
         } else if (memory != null) {
             store = memory;
         } else if (localWorkers) {
             store = new InMemoryExperience(1);
         } else {
             source.close();
-            throw new TrainerException("remote workers need a policy store both sides can reach (--policy-store dir:PATH "
-                    + "or redis://...)");
+            throw new TrainerException("remote workers need a policy store both sides can reach (--policy-store dir:PATH, "
+                    + "redis://... or zmq://HOST:PORT)");
         }
         if (localWorkers) {
             int w = config.numWorkers();
@@ -141,7 +141,8 @@ public final class PpoTrainer implements AutoCloseable {
      *
      * @param experienceUri {@code zmq://...} or {@code redis://...} ({@code ExperienceTransports}), or null for the
      *     in-memory channel
-     * @param policyStoreUri {@code dir:PATH} or {@code redis://...} ({@code PolicyStores}), or null for an
+     * @param policyStoreUri {@code dir:PATH}, {@code redis://...} or {@code zmq://HOST:PORT} (bound here:
+     *     {@code PolicyStores.openPublisher}), or null for an
      *     in-memory store (only in-process workers reach it)
      * @param experiment the experiment name, or null for {@code train-<env>}
      * @param localWorkers whether this process runs {@code num_workers} rollout worker threads itself; without

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The trainer's workers and learner over the bridge's real transports (ZeroMQ with a directory policy store,
- * Redis Streams with a Redis policy store) give exactly the in-memory run: the transport does not change the
+ * The trainer's workers and learner over the bridge's real transports (ZeroMQ with a directory or a ZeroMQ policy
+ * store, Redis Streams with a Redis policy store) give exactly the in-memory run: the transport does not change the
  * result.
  */
 class TransportTest {
@@ -41,6 +41,16 @@ class TransportTest {
         DeterminismTest.Run memory = DeterminismTest.run(config);
         DeterminismTest.Run zmq = run(config, new PpoTrainer.Transport("zmq://127.0.0.1:" + freePort(),
                 "dir:" + dir.resolve("policies"), "t13-" + UUID.randomUUID(), true));
+        assertEquals(memory.metrics(), zmq.metrics());
+        assertArrayEquals(memory.params(), zmq.params());
+    }
+
+    @Test
+    void zeroMqForExperienceAndPoliciesGivesTheInMemoryResult() throws Exception {
+        PpoConfig config = DeterminismTest.config(Map.of("num_workers", 2));
+        DeterminismTest.Run memory = DeterminismTest.run(config);
+        DeterminismTest.Run zmq = run(config, new PpoTrainer.Transport("zmq://127.0.0.1:" + freePort(),
+                "zmq://127.0.0.1:" + freePort(), "t13-" + UUID.randomUUID(), true));
         assertEquals(memory.metrics(), zmq.metrics());
         assertArrayEquals(memory.params(), zmq.params());
     }

@@ -12,7 +12,7 @@ import dev.gym4j.bridge.experience.internal.ZmqExperienceSource;
  *   <li>{@code zmq://HOST:PORT}: ZeroMQ, nothing to install; the trainer's source binds (loopback by default:
  *       {@code zmq://127.0.0.1:5557}; {@code zmq://0.0.0.0:5557} to take workers from other machines), workers'
  *       sinks connect. Credit-based flow control; unacknowledged trajectories are sent again to a restarted trainer.
- *       Options: {@code ?window=N} (trainer: trajectories each worker may have outstanding, default 64),
+ *       Options: {@code ?window=N} (trainer: trajectories each worker may have outstanding, default 256),
  *       {@code ?send-buffer=N} (worker: trajectories held, default 256).</li>
  *   <li>{@code redis://[user:password@]HOST:PORT/EXPERIMENT} ({@code rediss://} for TLS): Redis Streams, for many
  *       machines; the password may instead be in {@code GYM4J_REDIS_PASSWORD}. Options: {@code group},

@@ -66,8 +66,12 @@ final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per episode and a final summary object")
     private boolean json;
 
-    @Option(names = "--video", paramLabel = "DIR", description = "record episodes as MP4 files in DIR (made with "
-            + "render_mode rgb_array; RecordVideo's default schedule: episodes 0, 1, 8, 27, ..., 729, 1000, 2000, ...)")
+    @Option(names = "--video", paramLabel = "DIR", arity = "0..1", fallbackValue = "", description = "record episodes "
+            + "as MP4 files in DIR (made with render_mode rgb_array; RecordVideo's default schedule: episodes 0, 1, 8, "
+            + "27, ..., 729, 1000, 2000, ...); without DIR in a SageMaker container (or with SAGEMAKER_BASE_DIR set): "
+            + "BASE/output/intermediate")
+    private String video;
+
     private Path videoDir;
 
     @Option(names = "--video-every", paramLabel = "N", description = "with --video, record episodes 0, N, 2N, ... instead")
@@ -75,6 +79,7 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        videoDir = video == null ? null : SageMaker.fromEnvironment().videoDir(video);
         validate();
         PrintWriter out = spec.commandLine().getOut();
         Statistics stats = new Statistics();

@@ -22,10 +22,12 @@ import dev.gym4j.bridge.experience.Trajectory;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;
 import dev.gym4j.policy.PolicyException;
-import dev.gym4j.policy.PolicyMetadata;
 import dev.gym4j.policy.PolicyStep;
+import dev.gym4j.video.RecordVideoVector;
+import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ final class RolloutWorker {
 
     record Config(String envId, String experience, String experiment, String workerId, int numEnvs,
             String policyStore, int fragmentLength, Long seed, long maxFragments, boolean waitForPolicy,
-            double metricsIntervalSeconds, long maxPolicyLag) {
+            double metricsIntervalSeconds, long maxPolicyLag, Path videoDir, Long videoEvery) {
     }
 
     private final Config config;
@@ -97,7 +99,7 @@ final class RolloutWorker {
     private int run() throws InterruptedException {
         Config c = config;
         VectorOptions options = VectorOptions.DEFAULTS.withAutoreset(AutoresetMode.SAME_STEP);
-        try (VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of());
+        try (VectorEnv<Object, Object> env = makeEnv(c, options);
                 PolicyStore store = c.policyStore() == null ? null : PolicyStores.open(c.policyStore());
                 ExperienceSink sink = ExperienceTransports.openSink(c.experience(),
                         c.experience().startsWith("redis") && WorkerCommand.redisExperiment(c.experience()) != null
@@ -111,7 +113,8 @@ final class RolloutWorker {
             out.println("gym4j worker " + c.workerId() + ": " + c.envId() + " x " + c.numEnvs() + " -> "
                     + redact(c.experience()) + " (experiment " + c.experiment() + ", fragments of "
                     + c.fragmentLength() + " steps" + (store == null ? ", random actions" : ", policies from "
-                    + redact(c.policyStore())) + ")");
+                    + redact(c.policyStore())) + (c.videoDir() == null ? "" : ", videos of sub-env 0 to "
+                    + c.videoDir()) + ")");
             out.flush();
             if (store != null) {
                 acting = refresh(store, acting, obsSpace, actSpace, c.waitForPolicy(), false);
@@ -197,6 +200,23 @@ final class RolloutWorker {
         }
     }
 
+    /** The vector env, its sub-env 0 recorded to MP4 files with {@code --video}. */
+    private static VectorEnv<Object, Object> makeEnv(Config c, VectorOptions options) {
+        if (c.videoDir() == null) {
+            return Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of());
+        }
+        VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of("render_mode", "rgb_array"));
+        try {
+            return RecordVideoVector.builder(env, c.videoDir())
+                    .episodeTrigger(c.videoEvery() == null ? VideoSchedules.cappedCubic()
+                            : VideoSchedules.every(c.videoEvery()))
+                    .build();
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
+        }
+    }
+
     private static String redact(String uri) {
         return uri.replaceAll("://([^@/]*):[^@/]*@", "://$1:***@");
     }
@@ -221,18 +241,9 @@ final class RolloutWorker {
             if (newer.isPresent()) {
                 PolicyVersion pv = newer.get();
                 try {
-                    if (!compatible(pv.observationSpace(), obsSpace) || !compatible(pv.actionSpace(), actSpace)) {
-                        throw new PolicyException("policy " + pv.experiment() + " v" + pv.version()
-                                + " was made for observation space " + pv.observationSpace() + " and action space "
-                                + pv.actionSpace() + ", but " + config.envId() + " has observation space " + obsSpace
-                                + " and action space " + actSpace);
-                    }
-                    if (!PolicyVersion.FORMAT_ONNX.equals(pv.format())) {
-                        throw new PolicyException("policy " + pv.experiment() + " v" + pv.version() + " has format '"
-                                + pv.format() + "': expected 'onnx'");
-                    }
-                    Policy p = OnnxPolicy.fromBytes(pv.model(), PolicyMetadata.parse(pv.metadataJson()), obsSpace,
-                            actSpace);
+                    // Refuses a version for other spaces (printing both; float32-max bounds match infinite ones)
+                    // or not ONNX.
+                    Policy p = OnnxPolicy.fromPolicyVersion(pv, obsSpace, actSpace);
                     acting.policy().close();
                     acting = new Acting(p, pv.version());
                     out.println("gym4j worker " + config.workerId() + ": now acting with policy v" + pv.version());
@@ -251,35 +262,6 @@ final class RolloutWorker {
     }
 
     private long refusedUpTo;
-
-    /**
-     * Whether a policy made for space {@code made} fits the env's space {@code env}: equal, or two Boxes of one dtype
-     * and shape whose bounds differ only where one says unbounded and the other the dtype's largest value (Gymnasium
-     * writes {@code np.finfo(float32).max} where gym4j writes infinity).
-     */
-    static boolean compatible(Space<?> made, Space<?> env) {
-        if (made.equals(env)) {
-            return true;
-        }
-        if (!(made instanceof Box<?> a) || !(env instanceof Box<?> b) || a.dtype() != b.dtype()
-                || !java.util.Arrays.equals(a.shape(), b.shape())) {
-            return false;
-        }
-        double[][] pairs = {a.low(), b.low(), a.high(), b.high()};
-        boolean[][] bounded = {a.boundedBelow(), b.boundedBelow(), a.boundedAbove(), b.boundedAbove()};
-        for (int k = 0; k < 4; k += 2) {
-            for (int i = 0; i < pairs[k].length; i++) {
-                double x = bounded[k][i] ? pairs[k][i] : Double.POSITIVE_INFINITY * (k == 0 ? -1 : 1);
-                double y = bounded[k + 1][i] ? pairs[k + 1][i] : Double.POSITIVE_INFINITY * (k == 0 ? -1 : 1);
-                boolean huge = Math.abs(x) >= Float.MAX_VALUE && Math.abs(y) >= Float.MAX_VALUE
-                        && Math.signum(x) == Math.signum(y);
-                if (x != y && !huge) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 
     private static Object copy(Object array) {
         int len = Array.getLength(array);

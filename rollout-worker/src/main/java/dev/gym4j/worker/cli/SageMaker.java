@@ -55,6 +55,24 @@ final class SageMaker {
         return base.resolve("output").resolve("intermediate");
     }
 
+    /**
+     * Where {@code --video} puts its MP4 files.
+     *
+     * @param option the option's value: a directory, or empty for {@code --video} given without one
+     * @return the directory given, else {@link #intermediate()} in a SageMaker container
+     * @throws CliException if no directory was given outside SageMaker
+     */
+    Path videoDir(String option) {
+        if (!option.isEmpty()) {
+            return Path.of(option);
+        }
+        if (!active) {
+            throw new CliException("--video needs a DIR outside SageMaker (inside, or with SAGEMAKER_BASE_DIR set, "
+                    + "videos go to BASE/output/intermediate)");
+        }
+        return intermediate();
+    }
+
     /** @return the hyperparameters, normalized keys to string values (JSON values written back as text) */
     Map<String, String> hyperparameters() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -90,8 +90,8 @@ final class TrainCommand implements Callable<Integer> {
             + "redis://HOST:PORT/EXPERIMENT); default: in memory")
     private String experience;
 
-    @Option(names = "--policy-store", paramLabel = "URI", description = "where policy versions are published (dir:PATH or "
-            + "redis://HOST:PORT); default: in memory (only this process's workers see it)")
+    @Option(names = "--policy-store", paramLabel = "URI", description = "where policy versions are published (dir:PATH, "
+            + "redis://HOST:PORT, or zmq://HOST:PORT, which this process binds and serves to workers); default: in memory (only this process's workers see it)")
     private String policyStore;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "experiment name on the transports (default train-<env>)")

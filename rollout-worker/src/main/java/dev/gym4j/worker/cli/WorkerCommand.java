@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Experience goes to zmq://HOST:PORT (a trainer's ExperienceSource binds there) or "
             + "redis://[user:password@]HOST:PORT/EXPERIMENT (Redis Streams; rediss:// for TLS; the password may be in "
             + "GYM4J_REDIS_PASSWORD). Policies (ONNX, docs/POLICY.md) come from --policy-store dir:/path, "
-            + "redis://HOST:PORT or mem:; without one the worker acts at random (policy version 0).",
+            + "redis://HOST:PORT, zmq://HOST:PORT (the trainer binds there, the worker connects) or mem:; without one "
+            + "the worker acts at random (policy version 0).",
             "In a SageMaker or RoboMaker container (or with SAGEMAKER_BASE_DIR set) options may come as hyperparameters "
             + "(hyperparameters.json, SM_HPS, SM_HP_*; rl.worker.num_envs and num-envs both set --num-envs); "
             + "a failure's reason goes to $SAGEMAKER_BASE_DIR/output/failure. Metrics print as SageMaker's default "
@@ -51,7 +52,7 @@ final class WorkerCommand implements Callable<Integer> {
     Integer numEnvs;
 
     @Option(names = "--policy-store", paramLabel = "URI", description = "where policies come from: dir:/path, "
-            + "redis://HOST:PORT or mem: (default: none, random actions)")
+            + "redis://HOST:PORT, zmq://HOST:PORT or mem: (default: none, random actions)")
     String policyStore;
 
     @Option(names = "--fragment-length", paramLabel = "T", description = "steps per trajectory fragment (default 128)")
@@ -74,6 +75,15 @@ final class WorkerCommand implements Callable<Integer> {
             + "`gym4j train --no-local-workers` expects); default: never wait")
     Long maxPolicyLag;
 
+    @Option(names = "--video", paramLabel = "DIR", arity = "0..1", fallbackValue = "", description = "record sub-env "
+            + "0's episodes as MP4 files in DIR (RecordVideo's schedule: episodes 0, 1, 8, 27, ..., 1000, 2000, ...); "
+            + "without DIR in a SageMaker container (or with SAGEMAKER_BASE_DIR set): BASE/output/intermediate, which "
+            + "SageMaker uploads during training")
+    String video;
+
+    @Option(names = "--video-every", paramLabel = "N", description = "with --video, record episodes 0, N, 2N, ... instead")
+    Long videoEvery;
+
     @Option(names = "--metrics-interval", paramLabel = "SECONDS", description = "how often to print the reward "
             + "metrics (default 10)")
     Double metricsInterval;
@@ -83,7 +93,7 @@ final class WorkerCommand implements Callable<Integer> {
         SageMaker sm = SageMaker.fromEnvironment();
         try {
             applyHyperparameters(sm.hyperparameters());
-            RolloutWorker.Config config = config();
+            RolloutWorker.Config config = config(sm);
             PrintWriter out = spec.commandLine().getOut();
             return new RolloutWorker(config, out, spec.commandLine().getErr()).runUntilStopped();
         } catch (Exception e) {
@@ -110,12 +120,19 @@ final class WorkerCommand implements Callable<Integer> {
                     : hp.containsKey("max_fragments") ? Long.valueOf(hp.get("max_fragments")) : null;
             waitForPolicy = waitForPolicy != null ? waitForPolicy
                     : hp.containsKey("wait_for_policy") ? Boolean.valueOf(hp.get("wait_for_policy")) : null;
+            if (video == null && hp.containsKey("video")) {
+                // video=true: the default directory; video=false: none; anything else names the directory
+                String v = hp.get("video");
+                video = "true".equalsIgnoreCase(v) ? "" : "false".equalsIgnoreCase(v) ? null : v;
+            }
+            videoEvery = videoEvery != null ? videoEvery
+                    : hp.containsKey("video_every") ? Long.valueOf(hp.get("video_every")) : null;
         } catch (NumberFormatException e) {
             throw new CliException("a worker hyperparameter is not a number: " + e.getMessage());
         }
     }
 
-    private RolloutWorker.Config config() {
+    private RolloutWorker.Config config(SageMaker sm) {
         if (envId == null) {
             throw new CliException("missing ENV: give an env id, such as CartPole-v1 (or the 'env' hyperparameter)");
         }
@@ -155,13 +172,18 @@ final class WorkerCommand implements Callable<Integer> {
         if (Boolean.TRUE.equals(waitForPolicy) && policyStore == null) {
             throw new CliException("--wait-for-policy needs --policy-store");
         }
+        if (videoEvery != null && (video == null || videoEvery < 1)) {
+            throw new CliException("--video-every needs --video and a period of at least 1, got " + videoEvery);
+        }
+        java.nio.file.Path videoDir = video == null ? null : sm.videoDir(video);
         String exp = experiment != null ? experiment : redisExperiment(experience);
         if (exp == null) {
             exp = "gym4j";
         }
         return new RolloutWorker.Config(envId, experience, exp, workerId != null ? workerId : defaultWorkerId(), n,
                 policyStore, t, seed, maxFragments == null ? Long.MAX_VALUE : maxFragments,
-                Boolean.TRUE.equals(waitForPolicy), interval, maxPolicyLag == null ? Long.MAX_VALUE : maxPolicyLag);
+                Boolean.TRUE.equals(waitForPolicy), interval, maxPolicyLag == null ? Long.MAX_VALUE : maxPolicyLag,
+                videoDir, videoEvery);
     }
 
     /** @return the EXPERIMENT of redis://HOST:PORT/EXPERIMENT, or null */

@@ -1,6 +1,5 @@
 package dev.gym4j.bridge.experience.internal;
 
-// gym4j:unseeded-ok: temporary file names only need to be unique.
 import dev.gym4j.bridge.ExperienceCodec;
 import dev.gym4j.bridge.experience.ExperienceException;
 import dev.gym4j.bridge.experience.PolicyStore;
@@ -19,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -76,8 +74,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
                         throw new ExperienceException("policy version " + policy.version() + " of experiment '"
                                 + policy.experiment() + "' is not newer than the latest, " + current);
                     }
-                    Path tmp = dir.resolve(".tmp-" + versionName(policy.version()) + "-"
-                            + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                    Path tmp = temporary(dir, versionName(policy.version()));
                     Files.createDirectories(tmp);
                     write(tmp.resolve("policy.onnx"), policy.model());
                     write(tmp.resolve("policy.json"), policy.metadataJson().getBytes(StandardCharsets.UTF_8));
@@ -87,7 +84,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
                         deleteTree(target); // a leftover of a publisher that died before writing the index
                     }
                     move(tmp, target);
-                    Path index = dir.resolve(".tmp-LATEST-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                    Path index = temporary(dir, "LATEST");
                     write(index, (policy.version() + "\n").getBytes(StandardCharsets.US_ASCII));
                     move(index, dir.resolve("LATEST"));
                     prune(dir, policy.version());
@@ -97,6 +94,18 @@ public final class DirectoryPolicyStore implements PolicyStore {
             throw new ExperienceException("cannot publish policy " + policy.experiment() + " v" + policy.version()
                     + " to " + dir + ": " + e);
         }
+    }
+
+    /**
+     * A fresh temporary path in {@code dir}, named after this host, process and a counter. Called with the lock
+     * held, so anything already there is the leftover of a dead publisher whose pid this process reuses.
+     */
+    private static Path temporary(Path dir, String what) throws IOException {
+        Path p = dir.resolve(".tmp-" + what + "-" + UniqueNames.next());
+        if (Files.exists(p)) {
+            deleteTree(p);
+        }
+        return p;
     }
 
     private void prune(Path dir, long latest) throws IOException {
@@ -203,7 +212,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
                 if (version <= readNumber(dir.resolve("MINIMUM"))) {
                     return;
                 }
-                Path tmp = dir.resolve(".tmp-MINIMUM-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                Path tmp = temporary(dir, "MINIMUM");
                 write(tmp, (version + "\n").getBytes(StandardCharsets.US_ASCII));
                 move(tmp, dir.resolve("MINIMUM"));
             }

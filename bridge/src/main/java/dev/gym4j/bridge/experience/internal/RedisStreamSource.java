@@ -1,18 +1,15 @@
 package dev.gym4j.bridge.experience.internal;
 
-// gym4j:unseeded-ok: the default consumer name only needs to be unique.
 import dev.gym4j.bridge.ExperienceCodec;
 import dev.gym4j.bridge.experience.ExperienceException;
 import dev.gym4j.bridge.experience.ExperienceSource;
 import dev.gym4j.bridge.experience.Trajectory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -57,7 +54,7 @@ public final class RedisStreamSource implements ExperienceSource {
      * it does not exist yet (reading from the stream's start, so nothing written before the first trainer is lost).
      *
      * @param target the address; options {@code group} (default {@code gym4j-trainers}), {@code consumer} (default
-     *     host-pid-random), {@code claim-idle-ms} (default 30000)
+     *     HOST-PID-N, N counting the sources of this process), {@code claim-idle-ms} (default 30000)
      * @param experiment the experiment
      */
     public RedisStreamSource(RedisTarget target, String experiment) {
@@ -73,14 +70,7 @@ public final class RedisStreamSource implements ExperienceSource {
     }
 
     private static String defaultConsumerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "host";
-        }
-        return host + "-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
+        return UniqueNames.next();
     }
 
     /** @return this consumer's name in the group */

@@ -4,6 +4,8 @@ import com.google.protobuf.CodedOutputStream;
 import dev.gym4j.bridge.experience.ExperienceException;
 import java.io.IOException;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /** What the ZeroMQ experience transport's two ends share: the context, addresses, framing. */
 final class Zmq {
@@ -72,6 +74,36 @@ final class Zmq {
             throw new ExperienceException("bad ZeroMQ address '" + uri + "': the port must be a number 0-65535");
         }
         return new Address("tcp://" + rest, java.util.Map.copyOf(options));
+    }
+
+    /**
+     * Binds a socket, retrying for two seconds while the port is still held by a socket of this process closed a
+     * moment ago (ZeroMQ releases ports asynchronously). Port 0 picks a free port.
+     *
+     * @throws ExperienceException naming the address and {@code what} if it cannot be bound; the socket is closed
+     */
+    static void bind(ZMQ.Socket socket, String endpoint, String what) {
+        String bindTo = endpoint.endsWith(":0") ? endpoint.substring(0, endpoint.length() - 2) + ":*" : endpoint;
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                socket.bind(bindTo);
+                return;
+            } catch (ZMQException e) {
+                if (System.nanoTime() > deadline) {
+                    socket.close();
+                    throw new ExperienceException("cannot bind " + what + " to " + endpoint + ": "
+                            + (e.getErrorCode() == 48 ? "the address is in use" : e.getMessage()));
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    socket.close();
+                    throw new ExperienceException("interrupted while binding " + what + " to " + endpoint);
+                }
+            }
+        }
     }
 
     /**

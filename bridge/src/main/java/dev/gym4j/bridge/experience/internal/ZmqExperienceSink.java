@@ -88,7 +88,7 @@ public final class ZmqExperienceSink implements ExperienceSink {
             throw new IllegalArgumentException("worker '" + workerId + "' sent sequence " + t.sequence()
                     + ", expected " + nextSequence);
         }
-        byte[] message = Zmq.trajectoryMessage(ExperienceCodec.encode(t));
+        byte[] message = ExperienceCodec.encodeAsExperienceMessage(t);
         synchronized (lock) {
             while (unacked.size() >= capacity) {
                 checkUsable();

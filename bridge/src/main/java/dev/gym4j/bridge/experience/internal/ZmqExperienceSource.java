@@ -168,11 +168,11 @@ public final class ZmqExperienceSource implements ExperienceSource {
 
     private void handle(byte[] identity, List<byte[]> frames) {
         byte[] payload = frames.isEmpty() ? new byte[0] : frames.get(frames.size() - 1);
-        byte[] trajectoryBytes = trajectoryBytes(payload);
-        if (trajectoryBytes != null) {
+        int offset = trajectoryOffset(payload);
+        if (offset > 0) {
             Trajectory t;
             try {
-                t = ExperienceCodec.decodeTrajectory(trajectoryBytes);
+                t = ExperienceCodec.decodeTrajectory(payload, offset, payload.length - offset);
             } catch (ExperienceException e) {
                 refuse(identity, ErrorCode.ERROR_CODE_BAD_MESSAGE, e.getMessage());
                 return;
@@ -224,22 +224,22 @@ public final class ZmqExperienceSource implements ExperienceSource {
         }
     }
 
-    /** The trajectory's bytes if the payload is an ExperienceMessage holding only a trajectory, else null. */
-    private static byte[] trajectoryBytes(byte[] payload) {
+    /**
+     * Where the trajectory starts if the payload is an ExperienceMessage holding only a trajectory (field 2, length
+     * delimited, to the end), else 0.
+     */
+    private static int trajectoryOffset(byte[] payload) {
         if (payload.length < 2 || payload[0] != 0x12) {
-            return null;
+            return 0;
         }
         try {
             CodedInputStream in = CodedInputStream.newInstance(payload);
             in.readTag();
             int length = in.readRawVarint32();
             int offset = in.getTotalBytesRead();
-            if (length < 0 || offset + length != payload.length) {
-                return null;
-            }
-            return java.util.Arrays.copyOfRange(payload, offset, payload.length);
+            return length < 0 || offset + length != payload.length ? 0 : offset;
         } catch (java.io.IOException e) {
-            return null;
+            return 0;
         }
     }
 
