@@ -114,9 +114,11 @@ class ZmqPolicyStoreTest {
                 first = rogue.recv();
             }
             assertEquals(3, PolicyStoreReply.parseFrom(first).getLatestVersion(), "a watch is answered with the state");
-            while (rogue.recv(ZMQ.DONTWAIT) != null) {
-                // answers to repeated watches
+            rogue.setReceiveTimeOut(500);
+            while (rogue.recv() != null) {
+                // answers to repeated watches, until none has come for half a second
             }
+            rogue.setReceiveTimeOut(2_000);
 
             rogue.send(new byte[] {(byte) 0xff, 0x01, 0x02});
             PolicyStoreReply garbage = PolicyStoreReply.parseFrom(rogue.recv());
