@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 /**
  * A trainer's end of the ZeroMQ experience transport: a ROUTER bound to the address (loopback unless told
@@ -75,29 +74,7 @@ public final class ZmqExperienceSource implements ExperienceSource {
         socket.setLinger(0);
         socket.setRcvHWM(100_000);
         socket.setSndHWM(100_000);
-        String bindTo = a.endpoint().endsWith(":0") ? a.endpoint().substring(0, a.endpoint().length() - 2) + ":*"
-                : a.endpoint();
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (true) {
-            try {
-                socket.bind(bindTo);
-                break;
-            } catch (ZMQException e) {
-                // A source closed a moment ago in this process releases its port asynchronously: retry briefly.
-                if (System.nanoTime() > deadline) {
-                    socket.close();
-                    throw new ExperienceException("cannot bind the experience source to " + a.endpoint() + ": "
-                            + (e.getErrorCode() == 48 ? "the address is in use" : e.getMessage()));
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    socket.close();
-                    throw new ExperienceException("interrupted while binding " + a.endpoint());
-                }
-            }
-        }
+        Zmq.bind(socket, a.endpoint(), "the experience source");
         this.endpoint = socket.getLastEndpoint();
     }
 
