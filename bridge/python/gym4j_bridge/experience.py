@@ -30,6 +30,20 @@ class ExperienceError(Exception):
     """A transport or policy store failure; the message names the cause."""
 
 
+def _bind(sock, host, port, what):
+    """Binds a ROUTER to tcp://HOST:PORT (port "0": a free one) and returns the bound endpoint; closes the
+    socket and raises ExperienceError naming `what` and the address when it cannot."""
+    import zmq
+    try:
+        if port == "0":
+            return f"tcp://{host}:{sock.bind_to_random_port(f'tcp://{host}')}"
+        sock.bind(f"tcp://{host}:{port}")
+        return f"tcp://{host}:{port}"
+    except zmq.ZMQError as e:
+        sock.close()
+        raise ExperienceError(f"cannot bind {what} to tcp://{host}:{port}: {e}") from None
+
+
 @dataclasses.dataclass
 class Trajectory:
     """One rollout fragment of one sub-env (see the Java record dev.gym4j.bridge.experience.Trajectory)."""
@@ -201,16 +215,7 @@ class _ZmqReader:
         self._sock = zmq.Context.instance().socket(zmq.ROUTER)
         self._sock.setsockopt(zmq.LINGER, 0)
         self._sock.setsockopt(zmq.RCVHWM, 100000)
-        try:
-            if port == "0":
-                p = self._sock.bind_to_random_port(f"tcp://{host}")
-                self.endpoint = f"tcp://{host}:{p}"
-            else:
-                self._sock.bind(f"tcp://{host}:{port}")
-                self.endpoint = f"tcp://{host}:{port}"
-        except zmq.ZMQError as e:
-            self._sock.close()
-            raise ExperienceError(f"cannot bind the experience reader to tcp://{host}:{port}: {e}") from None
+        self.endpoint = _bind(self._sock, host, port, "the experience reader")
         self._dedup = _Dedup()
         self._ids = {}
         self._acks = {}
@@ -618,16 +623,7 @@ class _ZmqPolicyServer:
         self.experiment = experiment
         self._sock = zmq.Context.instance().socket(zmq.ROUTER)
         self._sock.setsockopt(zmq.LINGER, 0)
-        try:
-            if port == "0":
-                p = self._sock.bind_to_random_port(f"tcp://{host}")
-                self.endpoint = f"tcp://{host}:{p}"
-            else:
-                self._sock.bind(f"tcp://{host}:{port}")
-                self.endpoint = f"tcp://{host}:{port}"
-        except zmq.ZMQError as e:
-            self._sock.close()
-            raise ExperienceError(f"cannot bind the policy store to tcp://{host}:{port}: {e}") from None
+        self.endpoint = _bind(self._sock, host, port, "the policy store")
         self._lock = threading.Lock()
         self._latest = None       # the PolicyVersion message
         self._minimum = 0
