@@ -1,6 +1,7 @@
 package dev.gym4j.bridge.experience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,16 +104,24 @@ class ZmqPolicyStoreTest {
         try (ZmqPolicyServer server = (ZmqPolicyServer) PolicyStores.openPublisher("zmq://127.0.0.1:0");
                 ZContext ctx = new ZContext()) {
             server.publish(PolicyStoresTest.policy("e", 3, 10));
-            ZMQ.Socket rogue = ctx.createSocket(SocketType.DEALER);
-            rogue.setReceiveTimeOut(2_000);
-            rogue.connect(server.uri().replace("zmq://", "tcp://"));
             byte[] watch = PolicyStoreRequest.newBuilder().setProtocolVersion(1).setExperiment("e").setRequestId(1)
                     .setWatch(PolicyWatch.getDefaultInstance()).build().toByteArray();
             byte[] first = null;
-            for (int attempt = 0; attempt < 5 && first == null; attempt++) { // until the connection is up
+            ZMQ.Socket rogue = null;
+            for (int attempt = 0; attempt < 5 && first == null; attempt++) {
+                // until the connection is up; like the store's own client, a fresh connection for each attempt
+                // (in CI a first connection once never delivered within 10 s)
+                if (rogue != null) {
+                    rogue.close();
+                }
+                rogue = ctx.createSocket(SocketType.DEALER);
+                rogue.setLinger(0);
+                rogue.setReceiveTimeOut(2_000);
+                rogue.connect(server.uri().replace("zmq://", "tcp://"));
                 rogue.send(watch);
                 first = rogue.recv();
             }
+            assertNotNull(first, "no answer to a watch on 5 connections");
             assertEquals(3, PolicyStoreReply.parseFrom(first).getLatestVersion(), "a watch is answered with the state");
             rogue.setReceiveTimeOut(500);
             while (rogue.recv() != null) {

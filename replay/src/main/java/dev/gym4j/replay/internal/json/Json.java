@@ -1,10 +1,23 @@
 package dev.gym4j.replay.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +36,20 @@ import java.util.Map;
  * a {@code float} is widened to {@code double} first, so a float32 observation is written as NumPy's
  * {@code float(x)} would be.
  *
+ * <p>Parsing and the text of strings are Jackson's (standard JSON, with {@code NaN} and the infinities
+ * allowed, nesting limited to {@value #MAX_DEPTH} levels); numbers are written here, as Python writes them.
+ *
  * <p>Thread-safe: stateless.
  */
 public final class Json {
+
+    /** Deeper nesting than this is refused rather than risking a StackOverflowError. */
+    static final int MAX_DEPTH = 512;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private Json() {
     }
@@ -38,7 +62,68 @@ public final class Json {
      * @throws JsonException with the offending position if the text is not one JSON value
      */
     public static Object parse(String text) {
-        return new JsonParser(text).parseDocument();
+        try {
+            try (JsonParser p = FACTORY.createParser(text)) {
+                JsonToken first = p.nextToken();
+                if (first == null) {
+                    throw new JsonException("Invalid JSON at line 1, column " + (text.length() + 1)
+                            + ": unexpected end of input, expected a value");
+                }
+                Object value = read(p, first);
+                if (p.nextToken() != null) {
+                    throw new JsonParseException(p, "unexpected text after the JSON value");
+                }
+                return value;
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            throw new JsonException("Invalid JSON at line " + line + ", column " + column + ": "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
+        }
+    }
+
+    private static Object read(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    map.put(key, read(p, p.nextToken()));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    list.add(read(p, e));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()
+                        : (Object) p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new JsonParseException(p, "unexpected " + t);
+        }
     }
 
     /**
@@ -63,9 +148,9 @@ public final class Json {
      * @throws JsonException if some part of the value has no JSON form
      */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb);
-        return sb.toString();
+        java.io.StringWriter sw = new java.io.StringWriter();
+        write(value, sw);
+        return sw.toString();
     }
 
     /**
@@ -77,8 +162,10 @@ public final class Json {
      * @throws UncheckedIOException if {@code out} fails
      */
     public static void write(Object value, Appendable out) {
-        try {
-            writeValue(value, out);
+        Writer writer = out instanceof Writer w ? w : new AppendableWriter(out);
+        try (JsonGenerator gen = FACTORY.createGenerator(writer)) {
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeValue(value, gen);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,108 +201,81 @@ public final class Json {
         return value.getClass().getSimpleName();
     }
 
-    private static void writeValue(Object value, Appendable out) throws IOException {
+    private static void writeValue(Object value, JsonGenerator gen) throws IOException {
         if (value == null) {
-            out.append("null");
+            gen.writeNull();
         } else if (value instanceof CharSequence || value instanceof Character) {
-            writeString(value.toString(), out);
-        } else if (value instanceof Boolean) {
-            out.append(value.toString());
+            gen.writeString(value.toString());
+        } else if (value instanceof Boolean b) {
+            gen.writeBoolean(b);
         } else if (value instanceof Double || value instanceof Float) {
-            out.append(FloatRepr.repr(((Number) value).doubleValue()));
+            gen.writeNumber(FloatRepr.repr(((Number) value).doubleValue()));
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger) {
-            out.append(value.toString());
+            gen.writeNumber(value.toString());
         } else if (value instanceof BigDecimal big) {
-            out.append(big.toString());
+            gen.writeNumber(big.toString());
         } else if (value instanceof Number number) {
-            out.append(FloatRepr.repr(number.doubleValue()));
+            gen.writeNumber(FloatRepr.repr(number.doubleValue()));
         } else if (value instanceof Map<?, ?> map) {
-            writeObject(map, out);
-        } else if (value instanceof Iterable<?> iterable) {
-            out.append('[');
-            boolean first = true;
-            for (Object element : iterable) {
-                if (!first) {
-                    out.append(',');
+            gen.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey() == null) {
+                    throw new JsonException("Cannot write a null key as JSON");
                 }
-                first = false;
-                writeValue(element, out);
+                gen.writeFieldName(entry.getKey().toString());
+                writeValue(entry.getValue(), gen);
             }
-            out.append(']');
+            gen.writeEndObject();
+        } else if (value instanceof Iterable<?> iterable) {
+            gen.writeStartArray();
+            for (Object element : iterable) {
+                writeValue(element, gen);
+            }
+            gen.writeEndArray();
         } else if (value.getClass().isArray()) {
-            writeArray(value, out);
+            gen.writeStartArray();
+            int n = Array.getLength(value);
+            for (int i = 0; i < n; i++) {
+                if (value instanceof byte[] bytes) {
+                    gen.writeNumber(bytes[i]);
+                } else {
+                    writeValue(Array.get(value, i), gen);
+                }
+            }
+            gen.writeEndArray();
         } else if (value instanceof Enum<?> e) {
-            writeString(e.name(), out);
+            gen.writeString(e.name());
         } else {
             throw new JsonException("Cannot write a " + value.getClass().getName() + " as JSON: expected a map, "
                     + "iterable, array, string, boolean, number or null");
         }
     }
 
-    private static void writeObject(Map<?, ?> map, Appendable out) throws IOException {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            if (entry.getKey() == null) {
-                throw new JsonException("Cannot write a null key as JSON");
-            }
-            writeString(entry.getKey().toString(), out);
-            out.append(':');
-            writeValue(entry.getValue(), out);
-        }
-        out.append('}');
-    }
+    /** A Writer over an Appendable that is not one (a StringBuilder, say). */
+    private static final class AppendableWriter extends Writer {
+        private final Appendable out;
 
-    private static void writeArray(Object array, Appendable out) throws IOException {
-        out.append('[');
-        int n = Array.getLength(array);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            if (array instanceof byte[] bytes) {
-                out.append(Integer.toString(bytes[i]));
-            } else {
-                writeValue(Array.get(array, i), out);
-            }
+        AppendableWriter(Appendable out) {
+            this.out = out;
         }
-        out.append(']');
-    }
 
-    private static void writeString(String s, Appendable out) throws IOException {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            out.append(java.nio.CharBuffer.wrap(buf, off, len));
         }
-        out.append('"');
-    }
 
-    private static boolean validSurrogateAt(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            out.append(str, off, off + len);
         }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
