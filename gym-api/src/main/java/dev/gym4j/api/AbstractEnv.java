@@ -86,12 +86,17 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
     }
 
     /**
-     * Re-creates the generator from a seed of any size without resetting; {@link Env#resetWithSeed} then
-     * resets the whole wrapper chain without a seed.
+     * {@inheritDoc} A seed of {@code 2^63} or more re-creates the generator from it (NumPy's
+     * {@code SeedSequence} of the whole integer), then resets without a seed.
      */
-    final void reseed(BigInteger seed) {
+    @Override
+    public final ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
+        if (seed == null || seed.signum() < 0 || seed.bitLength() <= 63) {
+            return Env.super.resetWithSeed(seed, options);
+        }
         ensureOpen();
         npRandom = Generator.fromSeed(seed);
+        return reset((Long) null, options);
     }
 
     private void markReset() {

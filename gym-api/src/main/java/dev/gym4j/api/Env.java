@@ -70,17 +70,18 @@ public interface Env<O, A> extends AutoCloseable {
      * non-negative Python int (NumPy's {@code SeedSequence}, and so
      * {@link dev.gym4j.api.random.Generator#fromSeed(BigInteger)}, takes seeds of {@code 2^64} and more).
      *
-     * <p>A null seed, or one below {@code 2^63}, goes to {@link #reset(Long, Map)}. A larger seed
-     * re-creates the generator of the base env ({@link #unwrapped()}, which must extend
-     * {@link AbstractEnv}) from the seed, then resets this env without a seed: every wrapper's reset runs
-     * as usual (it sees a null seed) and the episode is the one Gymnasium's {@code reset(seed=seed)}
-     * starts. An env that keeps its own generator, or forwards the seed elsewhere, overrides this method.
+     * <p>A null seed, or one below {@code 2^63}, goes to {@link #reset(Long, Map)}. A larger seed travels down
+     * the wrapper chain once: each {@link dev.gym4j.api.wrappers.Wrapper} runs its own reset logic (it sees a null
+     * seed) around the inner env's {@code resetWithSeed}, and the base env ({@link AbstractEnv}) re-creates its
+     * generator from the seed and resets, so the episode is the one Gymnasium's {@code reset(seed=seed)} starts.
+     * This default takes only seeds below {@code 2^63}; an env with a generator of its own, or that forwards the
+     * seed elsewhere (a remote env), overrides it.
      *
      * @param seed null to continue the random stream, else a non-negative integer of any size
      * @param options env-specific reset options; never null
      * @return the first observation and an info map
-     * @throws InvalidArgumentException if {@code seed} is negative, or is {@code 2^63} or more and the base
-     *     env does not extend {@link AbstractEnv} (and this method is not overridden)
+     * @throws InvalidArgumentException if {@code seed} is negative, or is {@code 2^63} or more and this env
+     *     does not override this method
      * @throws EnvClosedException if the env was closed
      */
     default ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
@@ -93,13 +94,8 @@ public interface Env<O, A> extends AutoCloseable {
         if (seed.bitLength() <= 63) {
             return reset(seed.longValue(), options);
         }
-        Env<?, ?> base = unwrapped();
-        if (!(base instanceof AbstractEnv<?, ?> seedable)) {
-            throw new InvalidArgumentException("seed " + seed + " is 2^63 or more, and " + this + " cannot take it: its base env "
-                    + base.getClass().getName() + " does not extend AbstractEnv and does not override resetWithSeed");
-        }
-        seedable.reseed(seed);
-        return reset((Long) null, options);
+        throw new InvalidArgumentException("seed " + seed + " is 2^63 or more, and " + this + " cannot take it: "
+                + getClass().getName() + " does not extend AbstractEnv or Wrapper and does not override resetWithSeed");
     }
 
     /**

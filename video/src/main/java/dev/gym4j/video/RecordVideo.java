@@ -93,7 +93,7 @@ public final class RecordVideo<O, A> extends Wrapper<O, A, O, A> {
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
         ResetResult<O> result;
         try {
-            result = env.reset(seed, options);
+            result = resetInner(seed, options);
         } catch (RuntimeException e) {
             throw recorder.endAfter(e);
         }

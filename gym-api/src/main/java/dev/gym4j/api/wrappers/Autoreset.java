@@ -33,7 +33,7 @@ public final class Autoreset<O, A> extends Wrapper<O, A, O, A> {
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
         autoreset = false;
-        return env.reset(seed, options);
+        return resetInner(seed, options);
     }
 
     @Override

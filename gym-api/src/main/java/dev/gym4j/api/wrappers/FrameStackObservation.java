@@ -153,7 +153,7 @@ public final class FrameStackObservation<O, A> extends Wrapper<O, A, O, A> {
 
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
-        ResetResult<O> result = env.reset(seed, options);
+        ResetResult<O> result = resetInner(seed, options);
         if ("reset".equals(paddingType)) {
             paddingValue = copyFrame(result.observation());
         }

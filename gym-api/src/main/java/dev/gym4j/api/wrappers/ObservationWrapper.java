@@ -34,7 +34,7 @@ public abstract class ObservationWrapper<WO, O, A> extends Wrapper<WO, A, O, A> 
 
     @Override
     public ResetResult<WO> reset(Long seed, Map<String, ?> options) {
-        ResetResult<O> r = env.reset(seed, options);
+        ResetResult<O> r = resetInner(seed, options);
         return new ResetResult<>(observation(r.observation()), r.info());
     }
 

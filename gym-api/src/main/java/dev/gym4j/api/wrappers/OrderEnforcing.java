@@ -46,7 +46,7 @@ public final class OrderEnforcing<O, A> extends Wrapper<O, A, O, A> {
 
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
-        ResetResult<O> r = env.reset(seed, options);
+        ResetResult<O> r = resetInner(seed, options);
         hasReset = true;
         return r;
     }

@@ -73,10 +73,10 @@ public final class PassiveEnvChecker<O, A> extends Wrapper<O, A, O, A> {
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
         if (checkedReset) {
-            return env.reset(seed, options);
+            return resetInner(seed, options);
         }
         checkedReset = true;
-        ResetResult<O> result = env.reset(seed, options);
+        ResetResult<O> result = resetInner(seed, options);
         log(() -> EnvInspection.inspectObservation(result.observation(), env.observationSpace(), "reset"));
         return result;
     }

@@ -77,7 +77,7 @@ public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
 
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
-        ResetResult<O> result = env.reset(seed, options);
+        ResetResult<O> result = resetInner(seed, options);
         episodeStartNanos = System.nanoTime();
         episodeReturn = 0.0;
         episodeLength = 0;

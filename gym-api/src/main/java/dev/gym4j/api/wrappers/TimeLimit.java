@@ -53,7 +53,7 @@ public final class TimeLimit<O, A> extends Wrapper<O, A, O, A> {
 
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
-        ResetResult<O> r = env.reset(seed, options);
+        ResetResult<O> r = resetInner(seed, options);
         onReset();
         return r;
     }

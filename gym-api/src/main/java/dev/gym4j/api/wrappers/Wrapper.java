@@ -6,6 +6,7 @@ import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.spaces.Space;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,9 @@ public abstract class Wrapper<WO, WA, O, A> implements Env<WO, WA> {
 
     /** The wrapped env. */
     protected final Env<O, A> env;
+
+    /** A seed of 2^63 or more on its way down the chain, between resetWithSeed and resetInner. */
+    private BigInteger pendingSeed;
 
     /**
      * @param env the env to wrap; not null
@@ -60,7 +64,42 @@ public abstract class Wrapper<WO, WA, O, A> implements Env<WO, WA> {
     @Override
     @SuppressWarnings("unchecked")
     public ResetResult<WO> reset(Long seed, Map<String, ?> options) {
-        return (ResetResult<WO>) env.reset(seed, options);
+        return (ResetResult<WO>) resetInner(seed, options);
+    }
+
+    /**
+     * {@inheritDoc} A seed of {@code 2^63} or more goes down the chain once: this wrapper's {@link #reset} runs
+     * with a null seed, and where it resets the wrapped env ({@link #resetInner}) the seed is passed on to the
+     * wrapped env's {@code resetWithSeed}.
+     */
+    @Override
+    public final ResetResult<WO> resetWithSeed(BigInteger seed, Map<String, ?> options) {
+        if (seed == null || seed.signum() < 0 || seed.bitLength() <= 63) {
+            return Env.super.resetWithSeed(seed, options);
+        }
+        pendingSeed = seed;
+        try {
+            return reset((Long) null, options);
+        } finally {
+            pendingSeed = null;
+        }
+    }
+
+    /**
+     * Resets the wrapped env: what a subclass's {@link #reset} calls instead of {@code env.reset}, so that a seed
+     * of any size given to {@link #resetWithSeed} reaches the base env.
+     *
+     * @param seed the seed {@code reset} was given
+     * @param options the options to pass on
+     * @return the wrapped env's first observation and info
+     */
+    protected final ResetResult<O> resetInner(Long seed, Map<String, ?> options) {
+        BigInteger big = pendingSeed;
+        if (big != null) {
+            pendingSeed = null;
+            return env.resetWithSeed(big, options);
+        }
+        return env.reset(seed, options);
     }
 
     @Override
