@@ -715,7 +715,7 @@ public final class EnvServer implements AutoCloseable {
         }
         c.session = session;
         return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
-                .addAllCapabilities(Protocol.CAPABILITIES).setServerName("gym4j-java")
+                .addAllCapabilities(Protocol.CAPABILITIES).addCapabilities(Protocol.CAP_PING_WHILE_BUSY).setServerName("gym4j-java")
                 .setEnv(session.describe())).build();
     }
 
