@@ -67,7 +67,7 @@ class Interleaved:
 
     def add(self, label, one, factor=1, unit="steps/s", warmup=0.5):
         timed(warmup, one)  # warm-up (JIT, caches)
-        self.rows.append([label, one, factor, unit, 0, 0.0])
+        self.rows.append([label, one, factor, unit, 0, 0.0, []])
         return len(self.rows) - 1
 
     def run(self, seconds, window=0.1):
@@ -78,12 +78,19 @@ class Interleaved:
                 while time.perf_counter() - start < window:
                     one(n)
                     n += 1
+                took = time.perf_counter() - start
                 row[4] += n
-                row[5] += time.perf_counter() - start
+                row[5] += took
+                row[6].append(n / took)
 
     def rate(self, i):
         row = self.rows[i]
         return row[2] * row[4] / row[5]
+
+    def share(self, i, j):
+        """The median over rounds of row i's rate as a share of row j's in the same round (robust to a
+        round in which one of them was starved)."""
+        return float(np.median([a / b for a, b in zip(self.rows[i][6], self.rows[j][6])])) * self.rows[i][2] / self.rows[j][2]
 
 
 class Echo:
@@ -185,11 +192,11 @@ def main():
         echo = Echo(*single_sizes)
         closers.append(echo.close)
         raw = bench.add(f"raw pyzmq -> JeroMQ echo, {single_sizes[0]} B request / {single_sizes[1]} B reply", echo.one,
-                        1, "round trips/s")
+                        1, "round trips/s", warmup=2.0)
         vecho = Echo(*vector_sizes)
         closers.append(vecho.close)
         vraw = bench.add(f"raw pyzmq -> JeroMQ echo, {vector_sizes[0]} B / {vector_sizes[1]} B (64-env batch)", vecho.one,
-                         64, "env-steps/s")
+                         64, "env-steps/s", warmup=2.0)
         bench.run(args.seconds)
     finally:
         for close in closers:
@@ -197,8 +204,9 @@ def main():
     width = max(len(r[0]) for r in bench.rows)
     for i, row in enumerate(bench.rows):
         print(f"{row[0]:<{width}}  {bench.rate(i):>12,.0f} {row[3]}")
-    print(f"ZeroMQ path vs raw echo: single {bench.rate(remote) / bench.rate(raw):.0%}, "
-          f"64-env vector {bench.rate(vremote) / bench.rate(vraw):.0%}")
+    print(f"ZeroMQ path vs raw echo (median of the rounds' shares): single {bench.share(remote, raw):.0%}, "
+          f"64-env vector {bench.share(vremote, vraw):.0%}; of the totals: single "
+          f"{bench.rate(remote) / bench.rate(raw):.0%}, 64-env vector {bench.rate(vremote) / bench.rate(vraw):.0%}")
 
 
 if __name__ == "__main__":

@@ -180,7 +180,10 @@ def field(number, payload):
 
 def id_field(request_id):
     """The bytes of a Request's (or Response's) field 1, the uint64 id."""
-    return b"\x08" + _varint(request_id)
+    return b"\x08" + (_SMALL[request_id] if request_id < 128 else _varint(request_id))
+
+
+_SMALL = [bytes((i,)) for i in range(128)]
 
 
 # ---------------------------------------------------------------- free-form values

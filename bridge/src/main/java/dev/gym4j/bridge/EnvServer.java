@@ -46,10 +46,11 @@ import org.zeromq.ZMQ;
  * <p>Each client's requests run one at a time and in order, so an env is never used by two threads at
  * once (it need not be thread-safe; successive requests may run on different threads, with a
  * happens-before edge between them). A request of a client with nothing else pending whose requests
- * have been quick (under {@value #INLINE_BUDGET_MICROS} µs on average) is served at once on the thread
+ * have been quick is served at once on the thread
  * that reads the socket, and its reply sent from there: the common case (a fast env step) crosses no
- * thread. Other requests go to a pool of {@link ServerLimits#workers()} threads, which serves different
- * clients in parallel. When a request served on the socket's thread runs for longer than
+ * thread. A client goes to a pool of {@link ServerLimits#workers()} threads, which serves different
+ * clients in parallel, after {@value #STREAK} requests in a row over {@value #INLINE_BUDGET_MICROS} µs
+ * (one preempted request on a busy machine does not count) and comes back after {@value #STREAK} under. When a request served on the socket's thread runs for longer than
  * {@value #TAKEOVER_MILLIS} ms (a slow env step, an env that blocks), a watchdog hands the sockets to a
  * new thread, which serves everyone else meanwhile, and that client's later requests go to the pool
  * until they are quick again: a slow env step or a large request holds up other clients for at most
@@ -73,8 +74,10 @@ public final class EnvServer implements AutoCloseable {
     private static final int SMALL_MESSAGE = 64 << 10;
     /** How long a request may hold the socket's thread before another thread takes the sockets over. */
     static final long TAKEOVER_MILLIS = 10;
-    /** Clients whose requests took longer than this on average (a moving average) are served by the pool. */
+    /** Clients whose requests take longer than this ({@link #STREAK} in a row) are served by the pool. */
     static final long INLINE_BUDGET_MICROS = 500;
+    /** How many requests in a row over (under) the budget move a client to the pool (back). */
+    static final int STREAK = 4;
     private static final long INLINE_BUDGET_NANOS = TimeUnit.MICROSECONDS.toNanos(INLINE_BUDGET_MICROS);
     private static final System.Logger LOG = System.getLogger(EnvServer.class.getName());
     private static final int POLL_MILLIS = 100;
@@ -749,8 +752,10 @@ public final class EnvServer implements AutoCloseable {
         private int requests;
         private boolean scheduled;
         volatile boolean retired;
-        /** A moving average of how long this client's requests take; written in its turn. */
-        private volatile long averageNanos;
+        /** Whether this client's requests go to the pool; written in its turn. */
+        private volatile boolean pooled;
+        /** Requests in a row that disagree with {@link #pooled}; written in its turn. */
+        private int streak;
 
         Client(byte[] identity, String peer) {
             this.identity = identity;
@@ -772,7 +777,7 @@ public final class EnvServer implements AutoCloseable {
                 if (retired) {
                     return RETIRED;
                 }
-                if (mayInline && !scheduled && tasks.isEmpty() && averageNanos < INLINE_BUDGET_NANOS) {
+                if (mayInline && !scheduled && tasks.isEmpty() && !pooled) {
                     scheduled = true;
                     return INLINE;
                 }
@@ -815,8 +820,16 @@ public final class EnvServer implements AutoCloseable {
 
         /** Records how long one request took (in the client's turn). */
         void took(long nanos) {
-            long a = averageNanos;
-            averageNanos = a + (nanos - a) / 8;
+            boolean slow = nanos > INLINE_BUDGET_NANOS;
+            if (nanos > TimeUnit.MILLISECONDS.toNanos(TAKEOVER_MILLIS)) {
+                pooled = true; // it held (or would have held) the sockets long enough for a take-over
+                streak = 0;
+            } else if (slow == pooled) {
+                streak = 0;
+            } else if (++streak >= STREAK) {
+                pooled = slow;
+                streak = 0;
+            }
         }
 
         /** Runs one task, then yields the thread to other clients (fairness) if more are queued. */
