@@ -459,6 +459,8 @@ class RemoteVectorEnv(VectorEnv):
         self.single_observation_space = codec.space_from_wire(d.single_observation_space)
         self.single_action_space = codec.space_from_wire(d.single_action_space)
         self._decode_observations = codec.decoder(self.observation_space)
+        self._decode_rewards = codec.tensor_decoder(np.float64, (self.num_envs,))
+        self._decode_flags = codec.tensor_decoder(np.bool_, (self.num_envs,))
         self.metadata = codec.decode_map(d.metadata)
         if HAVE_GYMNASIUM:
             from gymnasium.vector import AutoresetMode
@@ -505,8 +507,8 @@ class RemoteVectorEnv(VectorEnv):
         body = codec.field(8, codec.field(1, codec.encode(self.action_space, actions_).SerializeToString()))
         reply = self._conn.call_serialized(body, "vector_step")
         r = reply.vector_step if reply.HasField("vector_step") else _check(reply, "vector_step", self.address)
-        return (self._decode_observations(r.observations), codec.from_tensor(r.rewards),
-                codec.from_tensor(r.terminated), codec.from_tensor(r.truncated), codec.decode_map(r.infos))
+        return (self._decode_observations(r.observations), self._decode_rewards(r.rewards),
+                self._decode_flags(r.terminated), self._decode_flags(r.truncated), codec.decode_map(r.infos))
 
     def close(self, **kwargs):
         if self._closed:

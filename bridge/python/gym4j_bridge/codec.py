@@ -150,6 +150,21 @@ def decoder(space):
     return lambda v: decode(space, v)
 
 
+def tensor_decoder(dtype, shape):
+    """A function that decodes a Tensor as `from_tensor` does, faster when it comes in `dtype` and `shape`
+    (such as a vector env's rewards, float64 [N])."""
+    code = wire_dtype(dtype)
+    native = _TO_NP[code].newbyteorder("=")
+    shape = tuple(int(d) for d in shape)
+    nbytes = native.itemsize * int(np.prod(shape, dtype=np.int64))
+
+    def fast(t):
+        if t.dtype == code and len(t.data) == nbytes and tuple(t.shape) == shape:
+            return np.frombuffer(t.data, dtype=native).reshape(shape).copy()
+        return from_tensor(t)
+    return fast
+
+
 def action_encoder(space):
     """A function from an action of `space` to the bytes of a Value message (as `encode(space, x)` gives),
     with the bytes of every Discrete action of a small space made once."""
