@@ -7,7 +7,9 @@ Starts `java -jar rollout-worker/target/gym4j.jar serve CartPole-v1` on a free p
 the jar) and, for the echo, a 20-line JeroMQ ROUTER (Java's source launcher, the jar's JeroMQ) that answers
 every request with a reply of the size a CartPole step reply has. Prints steps/s for: local Gymnasium
 (when installed), RemoteEnv over ZeroMQ, the raw echo of a step's sizes, and the same for a 64-env
-RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the raw echo.
+RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the raw echo. The rows are
+measured in alternating 0.1 s windows (each row gets --seconds in all), so that on a shared, busy
+machine they all see the same load and the shares hold even when the absolute rates swing.
 """
 import argparse
 import os
@@ -56,34 +58,68 @@ def timed(seconds, one):
     return n / (time.perf_counter() - start)
 
 
-def echo_rate(seconds, request_size, reply_size):
-    with tempfile.TemporaryDirectory() as d:
-        src = os.path.join(d, "Echo.java")
+class Interleaved:
+    """Rates measured in alternating short windows, so that every row sees the same share of a busy
+    machine's load (rows measured one after the other on a shared machine differ by 2x and more)."""
+
+    def __init__(self):
+        self.rows = []  # [label, one, factor, unit, calls, seconds]
+
+    def add(self, label, one, factor=1, unit="steps/s", warmup=0.5):
+        timed(warmup, one)  # warm-up (JIT, caches)
+        self.rows.append([label, one, factor, unit, 0, 0.0, []])
+        return len(self.rows) - 1
+
+    def run(self, seconds, window=0.1):
+        rounds = max(1, int(seconds / window))
+        for _ in range(rounds):
+            for row in self.rows:
+                one, n, start = row[1], 0, time.perf_counter()
+                while time.perf_counter() - start < window:
+                    one(n)
+                    n += 1
+                took = time.perf_counter() - start
+                row[4] += n
+                row[5] += took
+                row[6].append(n / took)
+
+    def rate(self, i):
+        row = self.rows[i]
+        return row[2] * row[4] / row[5]
+
+    def share(self, i, j):
+        """The median over rounds of row i's rate as a share of row j's in the same round (robust to a
+        round in which one of them was starved)."""
+        return float(np.median([a / b for a, b in zip(self.rows[i][6], self.rows[j][6])])) * self.rows[i][2] / self.rows[j][2]
+
+
+class Echo:
+    """The raw echo: a JeroMQ ROUTER in a JVM of its own answering `reply_size` bytes to each request."""
+
+    def __init__(self, request_size, reply_size):
+        self._dir = tempfile.TemporaryDirectory()
+        src = os.path.join(self._dir.name, "Echo.java")
         with open(src, "w") as f:
             f.write(ECHO_JAVA)
-        proc = subprocess.Popen(["java", "-XX:+UseSerialGC", "-cp", JAR, src, str(reply_size)], stdout=subprocess.PIPE,
-                                text=True)
-        try:
-            endpoint = proc.stdout.readline().split(" on ")[1].strip()
-            s = zmq.Context.instance().socket(zmq.DEALER)
-            s.setsockopt(zmq.LINGER, 0)
-            s.connect(endpoint)
-            payload = b"\x08" * request_size
-            poller = zmq.Poller()
-            poller.register(s, zmq.POLLIN)
+        self.proc = subprocess.Popen(["java", "-XX:+UseSerialGC", "-cp", JAR, src, str(reply_size)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        endpoint = self.proc.stdout.readline().split(" on ")[1].strip()
+        self.socket = zmq.Context.instance().socket(zmq.DEALER)
+        self.socket.setsockopt(zmq.LINGER, 0)
+        self.socket.setsockopt(zmq.RCVTIMEO, 10000)
+        self.socket.connect(endpoint)
+        self.payload = b"\x08" * request_size
 
-            def one(_):
-                s.send(payload)
-                poller.poll(10000)  # as the client does: poll, then receive
-                s.recv()
-            timed(0.5, one)  # warm-up (JIT)
-            rate = timed(seconds, one)
-            s.close(0)
-            return rate
-        finally:
-            proc.kill()
-            proc.wait(10)
-            proc.stdout.close()
+    def one(self, _):
+        self.socket.send(self.payload)
+        self.socket.recv()  # a blocking receive, as the client waits (in slices of 100 ms)
+
+    def close(self):
+        self.socket.close(0)
+        self.proc.kill()
+        self.proc.wait(10)
+        self.proc.stdout.close()
+        self._dir.cleanup()
 
 
 def sizes(action_value, reply):
@@ -94,53 +130,54 @@ def sizes(action_value, reply):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--seconds", type=float, default=3.0, help="measuring time of each row")
     args = parser.parse_args()
-    rows = []
-    if HAVE_GYMNASIUM:
-        import gymnasium
-        for label, env in (("gymnasium.make", gymnasium.make("CartPole-v1")),
-                           ("unwrapped", gymnasium.make("CartPole-v1").unwrapped)):
-            env.reset(seed=0)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} processors; rows measured in alternating "
+          f"0.1 s windows, {args.seconds:g} s each", flush=True)
+    bench = Interleaved()
+    closers = []
+    try:
+        if HAVE_GYMNASIUM:
+            import gymnasium
+            for label, env in (("gymnasium.make", gymnasium.make("CartPole-v1")),
+                               ("unwrapped", gymnasium.make("CartPole-v1").unwrapped)):
+                env.reset(seed=0)
 
-            def one(n, env=env):
-                _, _, term, trunc, _ = env.step(n & 1)
-                if term or trunc:
-                    env.reset()
-            rows.append((f"local Gymnasium CartPole-v1 ({label})", timed(args.seconds, one), "steps/s"))
-        vec = gymnasium.make_vec("CartPole-v1", num_envs=64, vectorization_mode="sync")
-        vec.reset(seed=0)
-        acts = np.zeros(64, dtype=np.int64)
-        rows.append(("local Gymnasium 64 x CartPole-v1 (SyncVectorEnv)",
-                     64 * timed(args.seconds, lambda n: vec.step(acts)), "env-steps/s"))
-    with JavaServer("CartPole-v1") as server:
+                def local(n, env=env):
+                    _, _, term, trunc, _ = env.step(n & 1)
+                    if term or trunc:
+                        env.reset()
+                bench.add(f"local Gymnasium CartPole-v1 ({label})", local)
+            lvec = gymnasium.make_vec("CartPole-v1", num_envs=64, vectorization_mode="sync")
+            lvec.reset(seed=0)
+            lacts = np.zeros(64, dtype=np.int64)
+            bench.add("local Gymnasium 64 x CartPole-v1 (SyncVectorEnv)", lambda n: lvec.step(lacts), 64, "env-steps/s")
+        server = JavaServer("CartPole-v1").start()
+        closers.append(server.stop)
         env = RemoteEnv(server.endpoint, timeout=10)
+        closers.insert(0, env.close)
         env.reset(seed=0)
 
         def one(n):
             _, _, term, trunc, _ = env.step(n & 1)
             if term or trunc:
                 env.reset()
-        timed(0.5, one)
-        remote = timed(args.seconds, one)
-        rows.append(("RemoteEnv CartPole-v1 over ZeroMQ (tcp loopback)", remote, "steps/s"))
+        remote = bench.add("RemoteEnv CartPole-v1 over ZeroMQ (tcp loopback)", one, warmup=2.0)  # the server's JIT
         step_reply = pb.Response(id=123456)
         o, *_ = env.step(0)
         step_reply.step.observation.CopyFrom(codec.encode(env.observation_space, o))
         step_reply.step.reward = 1.0
         single_sizes = sizes(codec.encode(env.action_space, 1), step_reply)
-        env.close()
 
         vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10)
+        closers.insert(0, vec.close)
         vec.reset(seed=0)
         actions = np.zeros(64, dtype=np.int64)
 
         def vone(n):
             actions[n % 64] ^= 1
             vec.step(actions)
-        timed(0.5, vone)
-        vremote = 64 * timed(args.seconds, vone)
-        rows.append(("RemoteVectorEnv 64 x CartPole-v1 over ZeroMQ", vremote, "env-steps/s"))
+        vremote = bench.add("RemoteVectorEnv 64 x CartPole-v1 over ZeroMQ", vone, 64, "env-steps/s", warmup=2.0)
         obs, rewards, term, trunc, _ = vec.step(actions)
         vreply = pb.Response(id=123456)
         vs = vreply.vector_step
@@ -151,17 +188,25 @@ def main():
         vreq = pb.Request(id=123456)
         vreq.vector_step.actions.CopyFrom(codec.encode(vec.action_space, actions))
         vector_sizes = (len(vreq.SerializeToString()), len(vreply.SerializeToString()))
-        vec.close()
-    echo = echo_rate(args.seconds, *single_sizes)
-    rows.append((f"raw pyzmq -> JeroMQ echo, {single_sizes[0]} B request / {single_sizes[1]} B reply", echo,
-                 "round trips/s"))
-    vecho = echo_rate(args.seconds, *vector_sizes)
-    rows.append((f"raw pyzmq -> JeroMQ echo, {vector_sizes[0]} B / {vector_sizes[1]} B (64-env batch)", vecho * 64,
-                 "env-steps/s"))
-    width = max(len(r[0]) for r in rows)
-    for label, rate, unit in rows:
-        print(f"{label:<{width}}  {rate:>12,.0f} {unit}")
-    print(f"ZeroMQ path vs raw echo: single {remote / echo:.0%}, 64-env vector {vremote / (vecho * 64):.0%}")
+
+        echo = Echo(*single_sizes)
+        closers.append(echo.close)
+        raw = bench.add(f"raw pyzmq -> JeroMQ echo, {single_sizes[0]} B request / {single_sizes[1]} B reply", echo.one,
+                        1, "round trips/s", warmup=2.0)
+        vecho = Echo(*vector_sizes)
+        closers.append(vecho.close)
+        vraw = bench.add(f"raw pyzmq -> JeroMQ echo, {vector_sizes[0]} B / {vector_sizes[1]} B (64-env batch)", vecho.one,
+                         64, "env-steps/s", warmup=2.0)
+        bench.run(args.seconds)
+    finally:
+        for close in closers:
+            close()
+    width = max(len(r[0]) for r in bench.rows)
+    for i, row in enumerate(bench.rows):
+        print(f"{row[0]:<{width}}  {bench.rate(i):>12,.0f} {row[3]}")
+    print(f"ZeroMQ path vs raw echo (median of the rounds' shares): single {bench.share(remote, raw):.0%}, "
+          f"64-env vector {bench.share(vremote, vraw):.0%}; of the totals: single "
+          f"{bench.rate(remote) / bench.rate(raw):.0%}, 64-env vector {bench.rate(vremote) / bench.rate(vraw):.0%}")
 
 
 if __name__ == "__main__":

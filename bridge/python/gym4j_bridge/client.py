@@ -19,6 +19,14 @@ HEARTBEAT_IVL = 0.5
 HEARTBEAT_TIMEOUT = 1.5
 # After a lost link, a call waits at most this long for the server to answer again before it fails.
 RECONNECT_WINDOW = 1.5
+# A call waits for its reply in a blocking receive of at most this long at a time (the cheapest wait pyzmq
+# has, with the GIL released), and looks at the socket's connection events between two.
+WAIT_SLICE = 0.1
+# A call that comes within this long of the previous reply skips looking at the connection events first
+# (a look costs ~10 us, as much as the rest of a step); a wait for the reply still looks at them.
+_EVENTS_GAP = 0.05
+_ZMQ_EVENTS = int(zmq.EVENTS)
+_POLLIN = int(zmq.POLLIN)
 
 
 class BridgeError(RuntimeError):
@@ -66,6 +74,8 @@ class Connection:
         self._ids = itertools.count(1)
         self._poller = None
         self._lost = False
+        self._rcvtimeo = None
+        self._last_reply = float("-inf")
 
     def _open(self):
         s = self._context.socket(zmq.DEALER)
@@ -82,6 +92,7 @@ class Connection:
         self._monitor = s.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         s.connect(self.address)
         self._socket = s
+        self._rcvtimeo = None
         self._poller = zmq.Poller()
         self._poller.register(s, zmq.POLLIN)
         self._poller.register(self._monitor, zmq.POLLIN)
@@ -89,7 +100,7 @@ class Connection:
     def _disconnected(self):
         """Whether the socket's link broke since the last look (reads the pending connection events)."""
         broke = False
-        while self._monitor.getsockopt(zmq.EVENTS) & zmq.POLLIN:  # cheaper than poll(0) on the hot path
+        while self._monitor.get(_ZMQ_EVENTS) & _POLLIN:  # cheaper than poll(0)
             frames = self._monitor.recv_multipart()
             broke |= int.from_bytes(frames[0][:2], "little") == zmq.EVENT_DISCONNECTED
         return broke
@@ -144,43 +155,62 @@ class Connection:
             attempt *= 2
 
     def call(self, request, timeout=None):
+        """Sends `request` (its id is set here) and returns the Response with the same id."""
         limit = self.timeout if timeout is None else timeout
         what = request.WhichOneof("body")
         start = time.monotonic()
-        deadline = start + limit
-        if self._socket is not None and self._disconnected():
+        self._ready(start, limit, what)
+        request.id = next(self._ids)
+        return self._exchange(request.SerializeToString(), request.id, what, start, limit)
+
+    def call_serialized(self, body, what, timeout=None):
+        """As call() for a Request already serialized without its id (`body`, e.g. from codec.field)."""
+        limit = self.timeout if timeout is None else timeout
+        start = time.monotonic()
+        self._ready(start, limit, what)
+        request_id = next(self._ids)
+        return self._exchange(body + codec.id_field(request_id), request_id, what, start, limit)
+
+    def _ready(self, start, limit, what):
+        if self._socket is not None and start - self._last_reply > _EVENTS_GAP and self._disconnected():
             self.drop()  # the server went away since the last call: find out now whether it is back
             self._lost = True
         if self._socket is None:
             window = min(limit, RECONNECT_WINDOW) if self._lost else limit
             self._open_verified(start + window, window, what)
-        request.id = next(self._ids)
-        self._socket.send(request.SerializeToString())
+
+    def _exchange(self, data, request_id, what, start, limit):
         sock = self._socket
+        sock.send(data)
+        deadline = start + limit
         while True:
             left = deadline - time.monotonic()
-            ready = self._poller.poll(int(left * 1000) + 1) if left > 0 else None
-            if not ready:
-                if time.monotonic() < deadline:
-                    continue
-                self.drop()
-                raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
-                                    f"{what} (is the server running?)", "TIMEOUT", None)
-            if ready[0][0] is not sock and (len(ready) == 1 or ready[1][0] is not sock):
+            wait = int(min(left, WAIT_SLICE) * 1000) + 1 if left > 0 else 0
+            if wait != self._rcvtimeo:
+                sock.setsockopt(zmq.RCVTIMEO, wait)
+                self._rcvtimeo = wait
+            try:
+                raw = sock.recv() if wait > 0 else sock.recv(zmq.NOBLOCK)
+            except zmq.Again:
                 if self._disconnected():
                     self.drop()
                     self._lost = True
                     raise BridgeConnectionLost(f"lost the connection to {self.address} while waiting for the reply to "
                                                f"{what} (the server died, or stopped answering heartbeats for "
                                                f"{HEARTBEAT_TIMEOUT:g} s)", "CONNECTION_LOST", None)
-                continue
+                if time.monotonic() < deadline:
+                    continue
+                self.drop()
+                raise BridgeTimeout(f"no reply from {self.address} within {limit:g} s to "
+                                    f"{what} (is the server running?)", "TIMEOUT", None)
             reply = pb.Response()
             try:
-                reply.ParseFromString(self._socket.recv())
+                reply.ParseFromString(raw)
             except Exception as e:  # noqa: BLE001 - any decode failure is a protocol error
                 self.drop()
                 raise BridgeError(f"the reply from {self.address} is not a Response: {e}")
-            if reply.id == request.id or (reply.id == 0 and reply.HasField("error")):
+            if reply.id == request_id or (reply.id == 0 and reply.HasField("error")):
+                self._last_reply = time.monotonic()
                 return reply
             # a late reply to an earlier, timed-out call: ignore it
 
@@ -303,6 +333,9 @@ class RemoteEnv(Env):
         self.address = address
         self.observation_space = codec.space_from_wire(d.observation_space)
         self.action_space = codec.space_from_wire(d.action_space)
+        self._decode_observation = codec.decoder(self.observation_space)
+        self._encode_action = codec.action_encoder(self.action_space)
+        self._step_bodies = {}  # Discrete actions' whole Request bodies
         self.metadata = codec.decode_map(d.metadata)
         self.render_mode = d.render_mode or None
         self._remote_spec = _wire_spec(d)
@@ -340,15 +373,20 @@ class RemoteEnv(Env):
             _handshake(self._conn, self._hello)  # the server restarted or dropped us: start afresh there
             reply = self._conn.call(_copy(req))
         r = _check(reply, "reset", self.address)
-        return codec.decode(self.observation_space, r.observation), codec.decode_map(r.info)
+        return self._decode_observation(r.observation), codec.decode_map(r.info)
 
     def step(self, action):
         self._ensure_open()
         actions.check(self.action_space, action, self._invalid_action)
-        req = pb.Request()
-        req.step.action.CopyFrom(codec.encode(self.action_space, action))
-        r = _check(self._conn.call(req), "step", self.address)
-        return (codec.decode(self.observation_space, r.observation), r.reward, r.terminated, r.truncated,
+        # Request.step (4) holding Step.action (1): serialized directly, the id appended by the connection
+        body = self._step_bodies.get(action) if type(action) is int else None
+        if body is None:
+            body = codec.field(4, codec.field(1, self._encode_action(action)))
+            if type(action) is int and len(self._step_bodies) < 4096:
+                self._step_bodies[action] = body
+        reply = self._conn.call_serialized(body, "step")
+        r = reply.step if reply.HasField("step") else _check(reply, "step", self.address)
+        return (self._decode_observation(r.observation), r.reward, r.terminated, r.truncated,
                 codec.decode_map(r.info))
 
     def render(self):
@@ -420,6 +458,9 @@ class RemoteVectorEnv(VectorEnv):
         self.action_space = codec.space_from_wire(d.action_space)
         self.single_observation_space = codec.space_from_wire(d.single_observation_space)
         self.single_action_space = codec.space_from_wire(d.single_action_space)
+        self._decode_observations = codec.decoder(self.observation_space)
+        self._decode_rewards = codec.tensor_decoder(np.float64, (self.num_envs,))
+        self._decode_flags = codec.tensor_decoder(np.bool_, (self.num_envs,))
         self.metadata = codec.decode_map(d.metadata)
         if HAVE_GYMNASIUM:
             from gymnasium.vector import AutoresetMode
@@ -457,16 +498,17 @@ class RemoteVectorEnv(VectorEnv):
             _handshake(self._conn, self._hello)
             reply = self._conn.call(_copy(req))
         r = _check(reply, "vector_reset", self.address)
-        return codec.decode(self.observation_space, r.observations), codec.decode_map(r.infos)
+        return self._decode_observations(r.observations), codec.decode_map(r.infos)
 
     def step(self, actions_):
         self._ensure_open()
         actions.check(self.action_space, actions_, self._invalid_action)
-        req = pb.Request()
-        req.vector_step.actions.CopyFrom(codec.encode(self.action_space, actions_))
-        r = _check(self._conn.call(req), "vector_step", self.address)
-        return (codec.decode(self.observation_space, r.observations), codec.from_tensor(r.rewards),
-                codec.from_tensor(r.terminated), codec.from_tensor(r.truncated), codec.decode_map(r.infos))
+        # Request.vector_step (8) holding VectorStep.actions (1), the id appended by the connection
+        body = codec.field(8, codec.field(1, codec.encode(self.action_space, actions_).SerializeToString()))
+        reply = self._conn.call_serialized(body, "vector_step")
+        r = reply.vector_step if reply.HasField("vector_step") else _check(reply, "vector_step", self.address)
+        return (self._decode_observations(r.observations), self._decode_rewards(r.rewards),
+                self._decode_flags(r.terminated), self._decode_flags(r.truncated), codec.decode_map(r.infos))
 
     def close(self, **kwargs):
         if self._closed:

@@ -25,11 +25,19 @@ class ProtocolError(Exception):
     """A message that breaks the protocol."""
 
 
+_WIRE_CODES = {}  # dtype -> wire code, filled as dtypes are met (a dict lookup instead of a walk)
+
+
 def wire_dtype(dtype):
+    code = _WIRE_CODES.get(dtype)
+    if code is not None:
+        return code
     dtype = np.dtype(dtype)
     key = dtype.newbyteorder("=") if dtype.byteorder not in ("|", "=") else dtype
     for np_dtype, code in _FROM_NP.items():
         if np_dtype == key:
+            if len(_WIRE_CODES) < 64:
+                _WIRE_CODES[dtype] = code
             return code
     raise ProtocolError(f"dtype {dtype} has no wire form; use float32, float64, uint8, int8, int32, int64 or bool")
 
@@ -47,7 +55,9 @@ def from_tensor(t):
         raise ProtocolError(f"tensor has no dtype ({t.dtype})")
     dt = _TO_NP[t.dtype]
     shape = tuple(t.shape)
-    n = int(np.prod(shape)) if shape else 1
+    n = 1
+    for d in shape:
+        n *= d
     if n * dt.itemsize != len(t.data):
         raise ProtocolError(f"tensor of dtype {dt} and shape {shape} needs {n * dt.itemsize} bytes, got {len(t.data)}")
     return np.frombuffer(t.data, dtype=dt).astype(dt.newbyteorder("="), copy=True).reshape(shape)
@@ -110,6 +120,87 @@ def decode(space, v):
     raise ProtocolError(f"space {space!r} has no wire form")
 
 
+def decoder(space):
+    """A function that decodes a Value of `space` as `decode(space, v)` does, faster for the usual case
+    (an array space whose tensor comes in the space's dtype and shape, or a Discrete)."""
+    if isinstance(space, (spaces.Box, spaces.MultiDiscrete, spaces.MultiBinary)) and space.shape is not None:
+        try:
+            code = wire_dtype(space.dtype)
+        except ProtocolError:
+            return lambda v: decode(space, v)
+        native = _TO_NP[code].newbyteorder("=")
+        shape = tuple(int(d) for d in space.shape)
+        nbytes = native.itemsize
+        for d in shape:
+            nbytes *= d
+        if native != space.dtype:
+            return lambda v: decode(space, v)
+
+        ndim = len(shape)
+        first = shape[0] if ndim else None
+
+        def fast(v):
+            t = v.tensor
+            if t.dtype == code and len(t.data) == nbytes and v.HasField("tensor"):
+                sh = t.shape
+                if len(sh) == ndim and (ndim == 0 or sh[0] == first) and (ndim <= 1 or tuple(sh) == shape):
+                    return np.frombuffer(t.data, dtype=native).reshape(shape).copy()  # writable, as decode gives
+            return decode(space, v)
+        return fast
+    return lambda v: decode(space, v)
+
+
+def tensor_decoder(dtype, shape):
+    """A function that decodes a Tensor as `from_tensor` does, faster when it comes in `dtype` and `shape`
+    (such as a vector env's rewards, float64 [N])."""
+    code = wire_dtype(dtype)
+    native = _TO_NP[code].newbyteorder("=")
+    shape = tuple(int(d) for d in shape)
+    nbytes = native.itemsize * int(np.prod(shape, dtype=np.int64))
+
+    def fast(t):
+        if t.dtype == code and len(t.data) == nbytes and tuple(t.shape) == shape:
+            return np.frombuffer(t.data, dtype=native).reshape(shape).copy()
+        return from_tensor(t)
+    return fast
+
+
+def action_encoder(space):
+    """A function from an action of `space` to the bytes of a Value message (as `encode(space, x)` gives),
+    with the bytes of every Discrete action of a small space made once."""
+    if isinstance(space, spaces.Discrete) and int(space.n) <= 4096:
+        start = int(space.start)
+        cache = {a: encode(space, a).SerializeToString() for a in range(start, start + int(space.n))}
+
+        def discrete(x):
+            b = cache.get(x) if type(x) is int or isinstance(x, np.integer) else None
+            return b if b is not None else encode(space, x).SerializeToString()
+        return discrete
+    return lambda x: encode(space, x).SerializeToString()
+
+
+def _varint(n):
+    out = bytearray()
+    while n > 0x7F:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def field(number, payload):
+    """The bytes of a length-delimited field (a submessage or bytes) `number` holding `payload`."""
+    return _varint(number << 3 | 2) + _varint(len(payload)) + payload
+
+
+def id_field(request_id):
+    """The bytes of a Request's (or Response's) field 1, the uint64 id."""
+    return b"\x08" + (_SMALL[request_id] if request_id < 128 else _varint(request_id))
+
+
+_SMALL = [bytes((i,)) for i in range(128)]
+
+
 # ---------------------------------------------------------------- free-form values
 
 def encode_any(x):
@@ -167,7 +258,8 @@ def decode_any(v):
 
 
 def decode_map(m):
-    return {e.key: decode_any(e.value) for e in m.entries}
+    entries = m.entries
+    return {e.key: decode_any(e.value) for e in entries} if entries else {}
 
 
 # ---------------------------------------------------------------- seeds

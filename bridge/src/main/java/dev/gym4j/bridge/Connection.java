@@ -19,9 +19,13 @@ import org.zeromq.ZMQ;
  * answers however long its env takes, and watches its own connection events. When the link breaks while
  * a reply is awaited (the server was killed, or is stopped and no longer answers heartbeats for
  * {@link #HEARTBEAT_TIMEOUT_MILLIS}), the call fails at once naming the address, instead of waiting for
- * the timeout; a slow env step on a live server is waited for up to the timeout. (A killed server is
- * always noticed at once, its kernel closes the connection; a stopped one only when JeroMQ 0.6's
- * heartbeat timer fires, which it does not always do.) After a lost link, later
+ * the timeout; a slow env step on a live server is waited for up to the timeout. A killed server is
+ * always noticed at once (its kernel closes the connection); a stopped one by JeroMQ 0.6's heartbeat
+ * timer only now and then, so with a server that announces {@code ping-while-busy} (the Java server
+ * does) a call that has waited {@link #PROBE_AFTER_MILLIS} also sends a Ping every
+ * {@link #PROBE_EVERY_MILLIS} on a second socket, and fails once none has been answered for
+ * {@link #PROBE_TIMEOUT_MILLIS}: a stopped or hung server fails the call within about 2 s, while a live
+ * server's slow step is waited for. After a lost link, later
  * calls wait at most {@link #RECONNECT_WINDOW_MILLIS} for the server to answer again (a restarted server
  * is picked up) before they fail.
  *
@@ -35,8 +39,14 @@ final class Connection implements AutoCloseable {
     static final int HEARTBEAT_TIMEOUT_MILLIS = 1500;
     /** After a broken link, how long a call waits for the server to answer again before it fails. */
     static final long RECONNECT_WINDOW_MILLIS = 1500;
-    /** How often a waiting call looks at the connection events. */
+    /** How often a waiting call looks at the connection events (and at the probe's answers). */
     private static final int SLICE_MILLIS = 200;
+    /** After how long a waiting call starts probing a {@code ping-while-busy} server. */
+    static final long PROBE_AFTER_MILLIS = 250;
+    /** How often a probing call sends a Ping. */
+    static final long PROBE_EVERY_MILLIS = 250;
+    /** How long a probing call goes without any answer to its Pings before it fails. */
+    static final long PROBE_TIMEOUT_MILLIS = 1500;
 
     private static final java.util.concurrent.atomic.AtomicLong MONITORS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -45,6 +55,9 @@ final class Connection implements AutoCloseable {
     private final ZMQ.Curve.KeyPair clientKeys;
     private ZMQ.Socket socket;
     private ZMQ.Socket monitor;
+    /** The second socket for Pings while a call waits, opened on first need; null otherwise. */
+    private ZMQ.Socket probe;
+    private boolean probes;
     private boolean lost;
     private long nextId;
     private int receiveTimeout = -1;
@@ -58,6 +71,11 @@ final class Connection implements AutoCloseable {
 
     String address() {
         return address;
+    }
+
+    /** Whether calls that wait long probe the server with Pings on a second socket (it announced {@code ping-while-busy}). */
+    void probeWhileWaiting(boolean on) {
+        probes = on;
     }
 
     /**
@@ -92,7 +110,29 @@ final class Connection implements AutoCloseable {
             drop();
             throw new GymException("cannot send to " + address);
         }
+        long sent = System.nanoTime();
+        long lastAnswer = 0;
+        long lastPing = 0;
         while (true) {
+            long now = System.nanoTime();
+            if (probes && now - sent >= PROBE_AFTER_MILLIS * 1_000_000L) {
+                if (lastAnswer == 0) {
+                    lastAnswer = now; // probing starts: the server has PROBE_TIMEOUT_MILLIS from now to answer
+                }
+                if (probeAnswered()) {
+                    lastAnswer = now;
+                }
+                if (now - lastAnswer > PROBE_TIMEOUT_MILLIS * 1_000_000L) {
+                    drop();
+                    lost = true;
+                    throw new GymException("the server at " + address + " stopped answering while " + request.getBodyCase()
+                            + " was pending: no answer to its pings for " + PROBE_TIMEOUT_MILLIS + " ms (it is stopped or hung)");
+                }
+                if (now - lastPing >= PROBE_EVERY_MILLIS * 1_000_000L) {
+                    ping();
+                    lastPing = now;
+                }
+            }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 drop();
@@ -172,6 +212,31 @@ final class Connection implements AutoCloseable {
         }
     }
 
+    /** @return whether the probe socket got any answer since the last look (reads them all) */
+    private boolean probeAnswered() {
+        if (probe == null) {
+            return false;
+        }
+        boolean any = false;
+        while (probe.recv(ZMQ.DONTWAIT) != null) {
+            any = true;
+        }
+        return any;
+    }
+
+    /** Sends a Ping on the probe socket, opening it first if needed. */
+    private void ping() {
+        if (probe == null) {
+            probe = SharedContext.get().createSocket(SocketType.DEALER);
+            probe.setLinger(0);
+            probe.setSendTimeOut(0);
+            configure(probe);
+            probe.connect(address);
+        }
+        probe.send(Request.newBuilder().setId(++nextId).setPing(dev.gym4j.bridge.proto.Ping.getDefaultInstance()).build().toByteArray(),
+                ZMQ.DONTWAIT);
+    }
+
     /** Sets the socket's receive timeout, skipping the option call when it would change little (it is on the hot path). */
     private void setReceiveTimeout(int millis) {
         if (Math.abs(millis - receiveTimeout) > Math.max(5, millis / 20)) {
@@ -218,6 +283,10 @@ final class Connection implements AutoCloseable {
 
     /** Throws the socket away; the next call opens a new one. */
     void drop() {
+        if (probe != null) {
+            SharedContext.get().destroySocket(probe);
+            probe = null;
+        }
         if (socket != null) {
             socket.monitor(null, 0);
             SharedContext.get().destroySocket(monitor);

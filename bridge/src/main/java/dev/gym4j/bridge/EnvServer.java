@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -20,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,11 +43,18 @@ import org.zeromq.ZMQ;
  * oversized, out-of-order or over-the-limit request, and anything an env throws (an {@code Error}
  * such as {@code OutOfMemoryError} included), gets an {@code Error} reply and never stops the server.
  *
- * <p>The server's thread only moves messages; requests are served by a pool of
- * {@link ServerLimits#workers()} threads. Each client's requests run one at a time and in order, so an
- * env is never used by two threads at once (it need not be thread-safe; successive requests may run
- * on different threads, with a happens-before edge between them), while different clients are served in
- * parallel: a slow env step or a large request holds up only its own client and at most one thread.
+ * <p>Each client's requests run one at a time and in order, so an env is never used by two threads at
+ * once (it need not be thread-safe; successive requests may run on different threads, with a
+ * happens-before edge between them). A request of a client with nothing else pending whose requests
+ * have been quick is served at once on the thread
+ * that reads the socket, and its reply sent from there: the common case (a fast env step) crosses no
+ * thread. A client goes to a pool of {@link ServerLimits#workers()} threads, which serves different
+ * clients in parallel, after {@value #STREAK} requests in a row over {@value #INLINE_BUDGET_MICROS} µs
+ * (one preempted request on a busy machine does not count) and comes back after {@value #STREAK} under. When a request served on the socket's thread runs for longer than
+ * {@value #TAKEOVER_MILLIS} ms (a slow env step, an env that blocks), a watchdog hands the sockets to a
+ * new thread, which serves everyone else meanwhile, and that client's later requests go to the pool
+ * until they are quick again: a slow env step or a large request holds up other clients for at most
+ * about {@code 2 x} {@value #TAKEOVER_MILLIS} ms, and only its own client beyond that.
  * A client may have {@value #MAX_PENDING} requests waiting at most; large messages wait only while the
  * bytes of all waiting messages stay under a budget (a quarter of the heap), past which they are
  * refused at once with an {@code Error}.
@@ -64,6 +72,13 @@ public final class EnvServer implements AutoCloseable {
     static final int MAX_PENDING = 4;
     /** Messages up to this size are always queued (a well-behaved client's); larger ones count against the budget. */
     private static final int SMALL_MESSAGE = 64 << 10;
+    /** How long a request may hold the socket's thread before another thread takes the sockets over. */
+    static final long TAKEOVER_MILLIS = 10;
+    /** Clients whose requests take longer than this ({@link #STREAK} in a row) are served by the pool. */
+    static final long INLINE_BUDGET_MICROS = 500;
+    /** How many requests in a row over (under) the budget move a client to the pool (back). */
+    static final int STREAK = 4;
+    private static final long INLINE_BUDGET_NANOS = TimeUnit.MICROSECONDS.toNanos(INLINE_BUDGET_MICROS);
     private static final System.Logger LOG = System.getLogger(EnvServer.class.getName());
     private static final int POLL_MILLIS = 100;
     private static final AtomicLong INSTANCES = new AtomicLong();
@@ -75,17 +90,27 @@ public final class EnvServer implements AutoCloseable {
     private final ZContext context;
     private final ZMQ.Socket router;
     private final ZMQ.Socket monitor;
-    private final ZMQ.Socket replies;
-    private final String repliesAddress;
     private final String endpoint;
     private final ThreadPoolExecutor pool;
-    private final ConcurrentLinkedQueue<ZMQ.Socket> pushSockets = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<ZMQ.Socket> push;
     private final ConcurrentHashMap<ByteBuffer, Client> clients = new ConcurrentHashMap<>();
     private final Slots slots;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final long queuedBytesBudget;
-    private final Thread thread;
+    /** The thread that reads the sockets now: the first, or one that took them over from a slow request. */
+    private volatile Thread thread;
+    private final Thread watchdog;
+    private final boolean daemon;
+    /** Odd while the socket's thread serves a request itself; the watchdog's take-over makes it even. */
+    private final AtomicLong turn = new AtomicLong();
+    /** Threads that lost the sockets to a take-over and still serve their request. */
+    private final AtomicInteger displaced = new AtomicInteger();
+    /**
+     * Where the workers, and threads that lost the sockets, pass their replies: a DEALER connected to the
+     * ROUTER's own inproc endpoint, so that the socket's thread waits on the ROUTER alone (a blocking
+     * receive wakes up faster than JeroMQ's poller). Guarded by itself.
+     */
+    private final ZMQ.Socket handback;
+    private final byte[] handbackIdentity;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -123,26 +148,26 @@ public final class EnvServer implements AutoCloseable {
         router.monitor(monitorAddress, ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED);
         this.monitor = context.createSocket(SocketType.PAIR);
         monitor.connect(monitorAddress);
-        this.repliesAddress = "inproc://gym4j-env-server-replies-" + n;
-        this.replies = context.createSocket(SocketType.PULL);
-        replies.setRcvHWM(0);
-        replies.bind(repliesAddress);
+        router.setReceiveTimeOut(POLL_MILLIS);
+        // The hand-back connection is made before the public endpoint exists, so no remote peer can take its
+        // routing id first (the ROUTER ignores a second peer with an id in use); its messages also carry no
+        // peer address, which every TCP peer's do.
+        String handbackAddress = "inproc://gym4j-env-server-handback-" + n;
+        this.handbackIdentity = ("gym4j-handback-" + n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        this.handback = context.createSocket(SocketType.DEALER);
+        handback.setSndHWM(0);
+        handback.setLinger(0);
+        handback.setIdentity(handbackIdentity);
         try {
+            router.bind(handbackAddress);
+            handback.connect(handbackAddress);
             this.endpoint = bind(router, options.bind());
         } catch (RuntimeException e) {
             context.destroySocket(monitor);
-            context.destroySocket(replies);
+            context.destroySocket(handback);
             context.destroySocket(router);
             throw new GymException("Cannot bind " + options.bind() + ": " + bindProblem(e), e);
         }
-        this.push = ThreadLocal.withInitial(() -> {
-            ZMQ.Socket s = context.createSocket(SocketType.PUSH);
-            s.setSndHWM(0);
-            s.setLinger(0);
-            s.connect(repliesAddress);
-            pushSockets.add(s);
-            return s;
-        });
         AtomicInteger workerNumber = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "gym4j-env-server-worker-" + n + "-" + workerNumber.incrementAndGet());
@@ -150,6 +175,9 @@ public final class EnvServer implements AutoCloseable {
             return t;
         });
         this.thread = new Thread(this::loop, "gym4j-env-server " + endpoint);
+        this.daemon = thread.isDaemon();
+        this.watchdog = new Thread(this::watch, "gym4j-env-server-watchdog " + endpoint);
+        watchdog.setDaemon(true);
     }
 
     private static String bindProblem(RuntimeException e) {
@@ -179,7 +207,7 @@ public final class EnvServer implements AutoCloseable {
      * Binds and starts serving envs made by {@code factory}.
      *
      * @param options where to bind and the limits
-     * @param factory makes each client's env; called from the worker threads, one call per Hello (or per
+     * @param factory makes each client's env; called from the server's threads, one call per Hello (or per
      *     sub-env), possibly concurrently for different clients
      * @return the running server
      * @throws GymException if the endpoint cannot be bound
@@ -187,6 +215,7 @@ public final class EnvServer implements AutoCloseable {
     public static EnvServer start(ServerOptions options, EnvFactory factory) {
         EnvServer server = new EnvServer(Objects.requireNonNull(options, "options"), Objects.requireNonNull(factory, "factory"));
         server.thread.start();
+        server.watchdog.start();
         return server;
     }
 
@@ -257,35 +286,50 @@ public final class EnvServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ the server's thread: moves messages
 
+    /**
+     * The body of the socket's thread: the first one, or one that took the sockets over from a thread
+     * busy with a slow request (which then ends once it has passed on its reply).
+     */
     private void loop() {
-        ZMQ.Poller poller = context.createPoller(3);
+        boolean handedOver = false;
         try {
-            poller.register(router, ZMQ.Poller.POLLIN);
-            poller.register(replies, ZMQ.Poller.POLLIN);
-            poller.register(monitor, ZMQ.Poller.POLLIN);
             while (running && !Thread.currentThread().isInterrupted()) {
+                zmq.Msg first;
                 try {
-                    poller.poll(POLL_MILLIS);
-                } catch (org.zeromq.ZMQException e) {
+                    first = router.base().recv(0); // waits at most POLL_MILLIS (the receive timeout)
+                } catch (org.zeromq.ZMQException | zmq.ZError.CtxTerminatedException e) {
                     if (!running) {
                         break;
                     }
                     throw e;
                 }
-                forwardReplies();
                 watchConnections(); // before the requests: a new connection's ACCEPTED clears its reused port
-                receiveRequests();
+                if (first != null && !receiveRequests(first)) {
+                    handedOver = true; // another thread owns the sockets now
+                    return;
+                }
                 sweepIdle();
             }
         } catch (Throwable t) {
             failure = t;
             LOG.log(System.Logger.Level.ERROR, () -> "the server at " + endpoint + " failed: " + t, t);
         } finally {
-            running = false;
-            poller.close();
+            if (!handedOver) {
+                shutDown();
+            }
+        }
+    }
+
+    private void shutDown() {
+        running = false;
+        try {
             pool.shutdown();
             try {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (displaced.get() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -295,19 +339,66 @@ public final class EnvServer implements AutoCloseable {
             clients.clear();
             slots.clear();
             release();
+        } finally {
             stopped.countDown();
         }
     }
 
-    /** Reads up to 256 requests and hands each to its client's queue. */
-    private void receiveRequests() {
+    /**
+     * The watchdog: when the socket's thread has served one request for a whole tick, another thread
+     * takes the sockets over (the busy one finishes its request, hands its reply back and ends).
+     */
+    private void watch() {
+        long seen = 0;
+        while (running) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TAKEOVER_MILLIS));
+            long t = turn.get();
+            if ((t & 1) == 1 && t == seen && running) {
+                takeOver(t);
+            }
+            seen = turn.get();
+        }
+    }
+
+    private void takeOver(long t) {
+        CompletableFuture<Boolean> go = new CompletableFuture<>();
+        Thread next = new Thread(() -> {
+            if (go.join()) {
+                loop();
+            }
+        }, "gym4j-env-server " + endpoint);
+        next.setDaemon(daemon);
+        try {
+            next.start();
+        } catch (Throwable e) { // no thread to be had (out of memory): the busy thread keeps the sockets
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot start a thread to serve " + endpoint + " past a slow request: " + e);
+            return;
+        }
+        displaced.incrementAndGet();
+        boolean won = turn.compareAndSet(t, t + 1);
+        if (won) {
+            thread = next;
+        } else {
+            displaced.decrementAndGet(); // the request ended meanwhile
+        }
+        go.complete(won);
+    }
+
+    /**
+     * Serves the message that starts with {@code identity}, and up to 255 more that are waiting, or hands
+     * each to its client's queue; forwards the replies handed back.
+     *
+     * @return false when this thread lost the sockets to a take-over while it served one
+     */
+    private boolean receiveRequests(zmq.Msg firstIdentity) {
+        zmq.Msg identity = firstIdentity;
         for (int k = 0; k < 256; k++) {
-            zmq.Msg identity = router.base().recv(ZMQ.DONTWAIT);
-            if (identity == null) {
-                return;
+            if (k > 0 && (identity = router.base().recv(ZMQ.DONTWAIT)) == null) {
+                return true;
             }
             byte[] first = null;
             byte[] second = null;
+            byte[] third = null;
             int frames = 0;
             String peer = null;
             boolean more = identity.hasMore();
@@ -323,15 +414,26 @@ public final class EnvServer implements AutoCloseable {
                     first = m.data();
                 } else if (frames == 1) {
                     second = m.data();
+                } else if (frames == 2) {
+                    third = m.data();
                 }
                 frames++;
                 more = m.hasMore();
             }
-            dispatch(identity.data(), frames, first, second, peer == null ? "" : peer);
+            if (peer == null && frames == 3 && Arrays.equals(identity.data(), handbackIdentity)) {
+                // [client identity, delimited flag, reply] from a worker
+                send(first, second.length > 0 && second[0] == 1, third);
+                continue;
+            }
+            if (!dispatch(identity.data(), frames, first, second, peer == null ? "" : peer)) {
+                return false;
+            }
         }
+        return true;
     }
 
-    private void dispatch(byte[] identity, int frames, byte[] first, byte[] second, String peer) {
+    /** @return false when this thread lost the sockets to a take-over while it served the request */
+    private boolean dispatch(byte[] identity, int frames, byte[] first, byte[] second, String peer) {
         // A REQ client puts an empty delimiter frame before the payload; a DEALER client may not.
         boolean delimited = frames == 2 && first.length == 0;
         byte[] payload = frames == 1 ? first : delimited ? second : null;
@@ -341,19 +443,19 @@ public final class EnvServer implements AutoCloseable {
             // the pending events first, and drop the request only if its connection is really gone.
             watchConnections();
             if (recentlyClosed.containsKey(peer)) {
-                return; // its connection is gone: nobody would read the reply, and a Hello would leak an env
+                return true; // its connection is gone: nobody would read the reply, and a Hello would leak an env
             }
         }
         if (payload == null) {
             send(identity, delimited, error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE,
                     "expected one payload frame (after an optional empty delimiter), got " + frames + " frames").toByteArray());
-            return;
+            return true;
         }
         if (payload.length > SMALL_MESSAGE && queuedBytes.get() + payload.length > queuedBytesBudget) {
             send(identity, delimited, error(0, ErrorCode.ERROR_CODE_TOO_MANY_CLIENTS, "the server is busy with "
                     + queuedBytes.get() + " bytes of waiting requests; send this " + payload.length + "-byte request again later")
                     .toByteArray());
-            return;
+            return true;
         }
         ByteBuffer key = ByteBuffer.wrap(identity);
         while (true) {
@@ -370,17 +472,59 @@ public final class EnvServer implements AutoCloseable {
                 }
             }
             queuedBytes.addAndGet(payload.length);
-            int result = c.offer(new Job(payload, delimited));
+            Job job = new Job(payload, delimited);
+            int result = c.offer(job, displaced.get() < limits.workers());
+            if (result == Client.INLINE) {
+                return serveInline(c, identity, job);
+            }
             if (result == Client.ACCEPTED) {
-                return;
+                return true;
             }
             queuedBytes.addAndGet(-payload.length);
             if (result == Client.FULL) {
                 send(identity, delimited, error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "one request at a time: this client already has "
                         + MAX_PENDING + " requests waiting for a reply").toByteArray());
-                return;
+                return true;
             }
             clients.remove(key, c); // it was retired between the lookup and the offer: make a new one
+        }
+    }
+
+    /**
+     * Serves a request on the socket's thread, in the client's turn, and sends the reply from here; or,
+     * when the watchdog handed the sockets to another thread meanwhile, passes the reply to that one.
+     *
+     * @return false when this thread no longer owns the sockets
+     */
+    private boolean serveInline(Client c, byte[] identity, Job job) {
+        long t = turn.incrementAndGet(); // odd: serving
+        byte[] reply = reply(c, job);
+        if (turn.compareAndSet(t, t + 1)) {
+            send(identity, job.delimited, reply);
+            c.endTurn();
+            return true;
+        }
+        try {
+            handBack(identity, job.delimited, reply);
+        } finally {
+            c.endTurn();
+            displaced.decrementAndGet();
+        }
+        return false;
+    }
+
+    /** Passes a reply served off the socket's thread to that thread, which sends it. */
+    private void handBack(byte[] identity, boolean delimited, byte[] reply) {
+        try {
+            synchronized (handback) {
+                handback.sendMore(identity);
+                handback.sendMore(new byte[] {(byte) (delimited ? 1 : 0)});
+                handback.send(reply, 0);
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(System.Logger.Level.WARNING, () -> "cannot pass a reply to the server's thread: " + e);
+            }
         }
     }
 
@@ -390,19 +534,6 @@ public final class EnvServer implements AutoCloseable {
             router.sendMore(new byte[0]);
         }
         router.send(reply, ZMQ.DONTWAIT);
-    }
-
-    /** Forwards the workers' replies: [identity, delimited flag, reply] on the inproc socket. */
-    private void forwardReplies() {
-        for (int k = 0; k < 4096; k++) {
-            byte[] identity = replies.recv(ZMQ.DONTWAIT);
-            if (identity == null) {
-                return;
-            }
-            byte[] flag = replies.recv(0);
-            byte[] reply = replies.recv(0);
-            send(identity, flag.length > 0 && flag[0] == 1, reply);
-        }
     }
 
     /** Connection events: log them, and free the env of a client whose connection closed. */
@@ -484,26 +615,22 @@ public final class EnvServer implements AutoCloseable {
     private record Job(byte[] payload, boolean delimited) {
     }
 
-    /** Serves one request inside the error boundary and sends the reply through this thread's socket. */
-    private void serve(Client c, Job job) {
-        byte[] reply;
+    /** Answers one request inside the error boundary, in the client's turn, and times it. */
+    private byte[] reply(Client c, Job job) {
+        long start = System.nanoTime();
         try {
-            reply = answer(c, job.payload).toByteArray();
+            return answer(c, job.payload).toByteArray();
         } catch (Throwable t) {
-            reply = internal(t).toByteArray();
+            return internal(t).toByteArray();
         } finally {
             queuedBytes.addAndGet(-job.payload.length);
+            c.took(System.nanoTime() - start);
         }
-        try {
-            ZMQ.Socket s = push.get();
-            s.sendMore(c.identity);
-            s.sendMore(new byte[] {(byte) (job.delimited ? 1 : 0)});
-            s.send(reply, 0);
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.log(System.Logger.Level.WARNING, () -> "cannot pass a reply to the server's thread: " + e);
-            }
-        }
+    }
+
+    /** Serves one request on a worker and hands the reply back to the socket's thread. */
+    private void serve(Client c, Job job) {
+        handBack(c.identity, job.delimited, reply(c, job));
     }
 
     private static Response internal(Throwable t) {
@@ -591,7 +718,7 @@ public final class EnvServer implements AutoCloseable {
         }
         c.session = session;
         return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
-                .addAllCapabilities(Protocol.CAPABILITIES).setServerName("gym4j-java")
+                .addAllCapabilities(Protocol.CAPABILITIES).addCapabilities(Protocol.CAP_PING_WHILE_BUSY).setServerName("gym4j-java")
                 .setEnv(session.describe())).build();
     }
 
@@ -609,6 +736,7 @@ public final class EnvServer implements AutoCloseable {
         static final int ACCEPTED = 0;
         static final int FULL = 1;
         static final int RETIRED = 2;
+        static final int INLINE = 3;
 
         final byte[] identity;
         final ByteBuffer key;
@@ -624,6 +752,10 @@ public final class EnvServer implements AutoCloseable {
         private int requests;
         private boolean scheduled;
         volatile boolean retired;
+        /** Whether this client's requests go to the pool; written in its turn. */
+        private volatile boolean pooled;
+        /** Requests in a row that disagree with {@link #pooled}; written in its turn. */
+        private int streak;
 
         Client(byte[] identity, String peer) {
             this.identity = identity;
@@ -635,11 +767,19 @@ public final class EnvServer implements AutoCloseable {
             return slots.holds(this);
         }
 
-        /** Queues a request; returns ACCEPTED, FULL (too many waiting) or RETIRED (make a new client). */
-        int offer(Job job) {
+        /**
+         * Queues a request; returns ACCEPTED, FULL (too many waiting), RETIRED (make a new client) or, when
+         * {@code mayInline} and nothing of this client is pending and its requests have been quick, INLINE:
+         * the caller now has the client's turn, serves the request itself and then calls {@link #endTurn()}.
+         */
+        int offer(Job job, boolean mayInline) {
             synchronized (this) {
                 if (retired) {
                     return RETIRED;
+                }
+                if (mayInline && !scheduled && tasks.isEmpty() && !pooled) {
+                    scheduled = true;
+                    return INLINE;
                 }
                 if (requests > MAX_PENDING) {
                     return FULL;
@@ -678,6 +818,20 @@ public final class EnvServer implements AutoCloseable {
             }
         }
 
+        /** Records how long one request took (in the client's turn). */
+        void took(long nanos) {
+            boolean slow = nanos > INLINE_BUDGET_NANOS;
+            if (nanos > TimeUnit.MILLISECONDS.toNanos(TAKEOVER_MILLIS)) {
+                pooled = true; // it held (or would have held) the sockets long enough for a take-over
+                streak = 0;
+            } else if (slow == pooled) {
+                streak = 0;
+            } else if (++streak >= STREAK) {
+                pooled = slow;
+                streak = 0;
+            }
+        }
+
         /** Runs one task, then yields the thread to other clients (fairness) if more are queued. */
         private void runOne() {
             Runnable r;
@@ -691,6 +845,11 @@ public final class EnvServer implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, () -> "serving a client of " + endpoint + " failed: " + t);
                 }
             }
+            endTurn();
+        }
+
+        /** Ends the client's turn: schedules what was queued meanwhile, or retires an idle client. */
+        void endTurn() {
             synchronized (this) {
                 scheduled = false;
                 if (!tasks.isEmpty()) {
@@ -824,10 +983,9 @@ public final class EnvServer implements AutoCloseable {
     private void release() {
         ZMQ.Socket closedMonitor = null;
         try {
-            for (ZMQ.Socket s : pushSockets) {
-                context.destroySocket(s);
+            synchronized (handback) {
+                context.destroySocket(handback);
             }
-            context.destroySocket(replies);
             router.monitor(null, 0);
             context.destroySocket(monitor);
             if (endpoint.startsWith("tcp://")) {

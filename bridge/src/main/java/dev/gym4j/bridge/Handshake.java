@@ -41,6 +41,7 @@ final class Handshake {
             throw new ProtocolException("the server at " + connection.address() + " speaks protocol version "
                     + r.getHello().getProtocolVersion() + "; this client speaks " + Protocol.VERSION);
         }
+        connection.probeWhileWaiting(r.getHello().getCapabilitiesList().contains(Protocol.CAP_PING_WHILE_BUSY));
         return r.getHello().getEnv();
     }
 

@@ -19,6 +19,11 @@ final class Protocol {
     static final String CAP_RENDER = "render-rgb";
     /** Capability: seeds of any size. */
     static final String CAP_BIG_SEEDS = "big-seeds";
+    /**
+     * Capability a server announces (clients need not): it answers a Ping from another connection while it
+     * serves a long request, so a client may probe it with Pings on a second socket while it waits.
+     */
+    static final String CAP_PING_WHILE_BUSY = "ping-while-busy";
 
     static final List<String> CAPABILITIES = List.of(CAP_TENSORS, CAP_VECTOR, CAP_RENDER, CAP_BIG_SEEDS);
 

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gym4j.api.GymException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dead servers are found within seconds, slow ones are waited for: a server process of its own, killed
- * with a real SIGKILL, while the client keeps its 30-second timeout. (A stopped server, SIGSTOP, is found
- * by the Python client's libzmq heartbeats, tests/test_liveness.py; JeroMQ 0.6's client-side heartbeat
- * timeout does not fire reliably, so the Java client is not held to it here.)
+ * Dead and hung servers are found within seconds, slow ones are waited for: a server process of its own,
+ * killed (SIGKILL) or stopped (SIGSTOP) with real signals, while the client keeps its 30-second timeout.
+ * A stopped server is found by the client's Pings on a second socket while a call waits (JeroMQ 0.6's
+ * own heartbeat timeout does not fire reliably); a slow step answers them meanwhile.
  */
 class LivenessTest {
 
@@ -53,6 +58,36 @@ class LivenessTest {
             } finally {
                 env.close();
             }
+        }
+    }
+
+    @Test
+    void aStoppedServerFailsThePendingCallAndAnIdleClientsNextCallWithinThreeSeconds() throws Exception {
+        ExecutorService exec = Executors.newSingleThreadExecutor();
+        try (ServerProcess server = ServerProcess.start("tcp://127.0.0.1:0", 1000)) {
+            RemoteEnv<float[], Integer> busy = RemoteEnv.connect(server.endpoint, null, Map.of(), PATIENT);
+            RemoteEnv<float[], Integer> idle = RemoteEnv.connect(server.endpoint, null, Map.of(), PATIENT);
+            try {
+                busy.reset(0L);
+                idle.reset(0L);
+                Future<?> pending = exec.submit(() -> busy.step(1)); // takes a second on the server
+                Thread.sleep(300);
+                server.signal("STOP");
+                long stopped = System.nanoTime();
+                ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(20, TimeUnit.SECONDS));
+                long millis = (System.nanoTime() - stopped) / 1_000_000;
+                assertTrue(millis < 3000, "the pending step failed " + millis + " ms after SIGSTOP: " + e.getCause());
+                assertTrue(e.getCause().getMessage().contains(server.endpoint), e.getCause().getMessage());
+                assertFailsFast(() -> idle.step(0), server.endpoint);
+                server.signal("CONT");
+                assertEquals(4, busy.reset(2L).observation().length); // running again: reset reconnects
+                assertEquals(1.0, busy.step(0).reward());
+            } finally {
+                busy.close();
+                idle.close();
+            }
+        } finally {
+            exec.shutdownNow();
         }
     }
 

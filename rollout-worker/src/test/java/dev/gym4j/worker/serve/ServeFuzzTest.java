@@ -30,7 +30,7 @@ import org.zeromq.ZMQ;
  * clients at once, while a well-behaved client steps CartPole: the server must answer or drop every
  * request, never exit, never keep the well-behaved client waiting 3 s, and keep its memory bounded.
  *
- * <p>{@code -Dgym4j.fuzz.requests=N} sets the number of requests (5,000 by default, the CI run;
+ * <p>{@code -Dgym4j.fuzz.requests=N} sets the number of requests (10,000 by default, the CI run;
  * {@code bridge/fuzz/run.sh} runs 100,000) and {@code -Dgym4j.fuzz.seed=S} the seed.
  */
 class ServeFuzzTest {
@@ -43,7 +43,7 @@ class ServeFuzzTest {
 
     @Test
     void theServerSurvivesRandomAndMutatedRequests() throws Exception {
-        int total = Integer.getInteger("gym4j.fuzz.requests", 5000);
+        int total = Integer.getInteger("gym4j.fuzz.requests", 10_000);
         int clients = 8;
         try (ServeProcess server = ServeProcess.start("--quiet", "--max-message-size", "" + (8 << 20));
                 ZContext ctx = new ZContext(1)) {
