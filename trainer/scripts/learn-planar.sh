@@ -27,6 +27,6 @@ metrics = [json.loads(l) for l in open(out + "/metrics.jsonl")][-1]
 ev = json.load(open(out + "/evaluation.json"))
 print(f"{env}: training wall time {timing['seconds']:.1f} s ({metrics['global_step']} steps, {timing['steps_per_second']:.0f} "
       f"steps/s; env {timing['env_seconds']:.1f} s, inference {timing['inference_seconds']:.1f} s, update "
-      f"{timing['update_seconds']:.1f} s); final mean return {ev['mean']:.1f} +- {ev['std']:.1f} over {ev['episodes']} episodes")
+      f"{timing['update_seconds']:.1f} s, publish {timing['publish_seconds']:.1f} s); final mean return {ev['mean']:.1f} +- {ev['std']:.1f} over {ev['episodes']} episodes")
 sys.exit(0 if not target or ev["mean"] >= float(target) else 1)
 PY
