@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A fully connected layer's forward and backward passes over a batch of rows, and tanh, on the Vector API.
- * Call only when {@link Simd#available()}. Allocation-free; every array is flat and row-major, addressed by
- * offsets; weights are {@code [in][out]}.
+ * Call only when {@link Simd#available()}. Allocation-free once C2 has compiled them (the vectors then live in
+ * registers; interpreted or C1-compiled Vector API code boxes them, for the first second or so of a run). Every
+ * array is flat and row-major, addressed by offsets; weights are {@code [in][out]}.
  *
  * <p>The lanes run across independent outputs, never across the terms of one sum, and no multiply-add is
  * fused: every output is the same sequence of float multiplications and additions, in the same order, as the
