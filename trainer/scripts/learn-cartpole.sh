@@ -19,7 +19,7 @@ metrics = [json.loads(l) for l in open(out + "/metrics.jsonl")][-1]
 ev = json.load(open(out + "/evaluation.json"))
 print(f"CartPole-v1: training wall time {timing['seconds']:.2f} s ({metrics['global_step']} steps, "
       f"{timing['steps_per_second']:.0f} steps/s; env {timing['env_seconds']:.2f} s, inference {timing['inference_seconds']:.2f} s, "
-      f"update {timing['update_seconds']:.2f} s); command wall time {end - start:.1f} s; final mean return "
+      f"update {timing['update_seconds']:.2f} s, publish {timing['publish_seconds']:.2f} s); command wall time {end - start:.1f} s; final mean return "
       f"{ev['mean']:.1f} +- {ev['std']:.1f} over {ev['episodes']} {'deterministic' if ev['deterministic'] else 'sampled'} episodes")
 sys.exit(0 if ev["mean"] >= 475 else 1)
 PY

@@ -8,6 +8,7 @@ module dev.gym4j.trainer {
     requires transitive dev.gym4j.api;
     requires transitive dev.gym4j.bridge;
     requires dev.gym4j.replay;
+    requires dev.gym4j.simd;
     requires com.google.protobuf;
 
     exports dev.gym4j.trainer;

@@ -13,7 +13,8 @@ import java.util.Map;
  *     {@code epochs}; the same for the same seed, configuration and number of workers
  * @param timing wall-clock figures, which vary from run to run: {@code seconds} (since the start), {@code
  *     steps_per_second} (of the iteration), and the cumulative seconds in {@code env_seconds}, {@code
- *     inference_seconds} (summed over workers) and {@code update_seconds}
+ *     inference_seconds} (summed over workers), {@code update_seconds} and {@code publish_seconds} (exporting
+ *     and publishing each policy version)
  */
 public record IterationReport(Map<String, Object> metrics, Map<String, Object> timing) {
 

@@ -82,6 +82,7 @@ public final class PpoTrainer implements AutoCloseable {
     private long globalStep;
     private boolean started;
     private long updateNanos;
+    private long publishNanos;
     private long startNanos;
 
     private PpoTrainer(String envId, Map<String, ?> envKwargs, PpoConfig config, Transport transport) {
@@ -278,9 +279,11 @@ public final class PpoTrainer implements AutoCloseable {
             }
         }
         while (!finished() && globalStep < stopAfterSteps) {
+            long p0 = System.nanoTime();
             store.publish(PolicyVersion.onnx(experiment, nextVersion(), policyOnnx(), spaces.observationSpace(),
                     spaces.actionSpace(), policyJson()));
             store.setMinimumVersion(experiment, versionOffset + iteration + 1);
+            publishNanos += System.nanoTime() - p0;
             List<Trajectory> fragments = receive(versionOffset + iteration + 1);
             long t0 = System.nanoTime();
             List<Double> returns = new ArrayList<>();
@@ -400,6 +403,7 @@ public final class PpoTrainer implements AutoCloseable {
         t.put("env_seconds", env / 1e9);
         t.put("inference_seconds", inf / 1e9);
         t.put("update_seconds", updateNanos / 1e9);
+        t.put("publish_seconds", publishNanos / 1e9);
         return t;
     }
 

@@ -20,18 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code planar/Reacher-v0}: a two-link arm in a horizontal plane must bring its fingertip to a random target.
+ * {@code planar/Reacher-v1} (and the older {@code planar/Reacher-v0}): a two-link arm in a horizontal plane must
+ * bring its fingertip to a random target.
  *
  * <h2>Description</h2>
  * The arm is fixed at the origin; link 0 (0.1 m) turns freely about the origin, link 1 (0.11 m, to the
  * fingertip) is hinged at the end of link 0 with a limit of +-3 rad. There is no gravity and no floor.
  * The target is drawn uniformly in the disc of radius 0.2 m, within reach (0.21 m).
- * <b>How it differs from MuJoCo's Reacher-v5:</b> the same geometry and reward simulated by jbox2d with
- * torques, inertia and damping scaled to a 2 N m motor, so the arm moves at a similar pace but not along
- * the same trajectory; it is deterministic to the bit on every JVM.
+ * <b>How it differs from MuJoCo's Reacher-v5:</b> the same geometry and reward simulated by jbox2d; v1's
+ * torque and damping are scaled to the limbs' inertia as MuJoCo's are to its armature (gear 200 and damping 1
+ * per unit of armature: a constant action {@code a} accelerates a joint at rest at about {@code 200 a} rad/s^2
+ * and the joint's speed relaxes in about 1 s), so the arm moves at MuJoCo's pace but not along the same
+ * trajectory; it is deterministic to the bit on every JVM.
  *
  * <h2>Action space</h2>
- * {@code Box(-1, 1, (2,), float32)}: torque {@code 2 N m * action} on joint 0 (index 0) and joint 1 (index 1).
+ * {@code Box(-1, 1, (2,), float32)}: torque {@code 5 N m * action} (v0: 2 N m) on joint 0 (index 0) and
+ * joint 1 (index 1).
  * Values outside the range are clamped before they reach the motors.
  *
  * <h2>Observation space</h2>
@@ -47,7 +51,8 @@ import java.util.Optional;
  * </table>
  *
  * <h2>Rewards</h2>
- * As in v5, both terms are computed from the state <i>before</i> the step's physics runs:
+ * As in v5, the distance term is that of the state <i>after</i> the step's physics (v0 took the state before
+ * it, as v4 does):
  * <table>
  * <caption>Reward terms (in {@code info})</caption>
  * <tr><th>term</th><th>info key</th><th>value</th></tr>
@@ -76,7 +81,13 @@ import java.util.Optional;
  * </table>
  *
  * <h2>Version history</h2>
- * v0: first version, modelled on Gymnasium's Reacher-v5.
+ * v0: first version, modelled on Gymnasium's Reacher-v5, but with a motor about 3 times weaker per unit of
+ * action and 10 times more damped than MuJoCo's, relative to the arm's inertia (a constant action of 0.1 turned
+ * joint 0 by 0.12 rad in 10 steps where MuJoCo's turns it by about 0.37), and the distance taken before the
+ * step. Reaching quickly then costs full torques: a hand-written Jacobian controller scored at best -8.6 and,
+ * ignoring the control cost, the distance term alone stayed above -4; PPO plateaued at -8 to -9.
+ * v1: the motor (5 N m) and damping (0.025 N m s/rad) scaled as MuJoCo's, the distance after the step
+ * (the same controller scores -6.2).
  *
  * <p>Thread safety: not thread-safe, like every env.
  */
@@ -84,14 +95,25 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
 
     /** Where the fingertip is on link 1 in the reference pose (the arm stretched along +x). */
     static final double FINGERTIP_X = 0.21;
-    static final BodyModel MODEL = new BodyModel(
-            List.of(
-                    HopperEnv.limb("link0", Capsule.solid(0, 0, 0.1, 0, 0.02), 0.02, 0x3366cc),
-                    HopperEnv.limb("link1", Capsule.solid(0.1, 0, FINGERTIP_X, 0, 0.02), 0.02, 0xdd8833)),
-            List.of(
-                    new Hinge("joint0", -1, 0, 0, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 2.0, 0.1, 0),
-                    new Hinge("joint1", 0, 1, 0.1, 0, -3.0, 3.0, 2.0, 0.1, 0)),
-            false, 1.0, false);
+    static final BodyModel MODEL = model(2.0, 0.1);
+    /**
+     * v1's arm: joint 0's effective inertia with the arm stretched is about 0.025 kg m^2 (a 2 N m torque
+     * accelerates it at about 80 rad/s^2), so gear {@code 200 * 0.025} and damping {@code 1 * 0.025} as MuJoCo's
+     * gear 200 and damping 1 on armature 1.
+     */
+    static final BodyModel MODEL_V1 = model(5.0, 0.025);
+
+    private static BodyModel model(double gear, double damping) {
+        return new BodyModel(
+                List.of(
+                        HopperEnv.limb("link0", Capsule.solid(0, 0, 0.1, 0, 0.02), 0.02, 0x3366cc),
+                        HopperEnv.limb("link1", Capsule.solid(0.1, 0, FINGERTIP_X, 0, 0.02), 0.02, 0xdd8833)),
+                List.of(
+                        new Hinge("joint0", -1, 0, 0, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, gear,
+                                damping, 0),
+                        new Hinge("joint1", 0, 1, 0.1, 0, -3.0, 3.0, gear, damping, 0)),
+                false, 1.0, false);
+    }
     private static final float TIMESTEP = 0.005f;
 
     private final int frameSkip;
@@ -108,21 +130,43 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
     private double targetY;
     private TopViewRenderer renderer;
 
-    /** Makes the env with its default arguments. */
+    private final int version;
+    private final BodyModel model;
+
+    /** Makes {@code planar/Reacher-v0} with its default arguments. */
     public ReacherEnv() {
         this(Map.of());
     }
 
     /**
+     * Makes {@code planar/Reacher-v0}.
+     *
      * @param kwargs keyword arguments as in the table above
      * @throws dev.gym4j.api.InvalidArgumentException if a kwarg is unknown or has a bad value
      */
     public ReacherEnv(Map<String, ?> kwargs) {
-        this(Kwargs.of("Reacher", kwargs));
+        this(kwargs, 0);
     }
 
-    private ReacherEnv(Kwargs k) {
+    /**
+     * Makes {@code planar/Reacher-v<version>}.
+     *
+     * @param kwargs keyword arguments as in the table above
+     * @param version 0 or 1 (see the version history)
+     * @throws dev.gym4j.api.InvalidArgumentException if a kwarg is unknown or has a bad value
+     * @throws IllegalArgumentException if the version is neither 0 nor 1
+     */
+    public ReacherEnv(Map<String, ?> kwargs, int version) {
+        this(Kwargs.of("Reacher", kwargs), version);
+    }
+
+    private ReacherEnv(Kwargs k, int version) {
         super(k.renderMode(), List.of("rgb_array"));
+        if (version != 0 && version != 1) {
+            throw new IllegalArgumentException("Reacher has versions 0 and 1, not " + version);
+        }
+        this.version = version;
+        this.model = version == 0 ? MODEL : MODEL_V1;
         frameSkip = k.intInRange("frame_skip", 4, 1, 1000);
         distWeight = k.number("reward_dist_weight", 1.0);
         controlWeight = k.nonNegative("reward_control_weight", 1.0);
@@ -172,7 +216,7 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
     /** Starts an episode from a given arm state and target; tests use it to bypass the generator. */
     ResetResult<double[]> startFrom(double[] q, double[] v, double tx, double ty) {
         if (world == null) {
-            world = new PlanarWorld(MODEL, 0.0, stepSettings, q, v);
+            world = new PlanarWorld(model, 0.0, stepSettings, q, v);
         } else {
             world.reset(q, v);
         }
@@ -194,6 +238,10 @@ public final class ReacherEnv extends AbstractEnv<double[], float[]> {
         double rewardCtrl = -controlWeight * squares;
         world.advance(control, frameSkip);
         readState();
+        if (version >= 1) {
+            distance = fingertipDistance();
+            rewardDist = -distWeight * distance;
+        }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("reward_dist", rewardDist);
         info.put("reward_ctrl", rewardCtrl);

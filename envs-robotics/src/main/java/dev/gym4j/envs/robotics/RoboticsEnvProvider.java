@@ -19,6 +19,8 @@ public final class RoboticsEnvProvider implements EnvProvider {
     public Collection<EnvSpec> specs() {
         return List.of(
                 EnvSpec.of("planar/Reacher-v0", ReacherEnv.class.getName(), ReacherEnv::new, 50, -3.75),
+                EnvSpec.of("planar/Reacher-v1", ReacherEnv.class.getName(), kwargs -> new ReacherEnv(kwargs, 1), 50,
+                        -3.75),
                 EnvSpec.of("planar/Hopper-v0", HopperEnv.class.getName(), HopperEnv::new, 1000, 3000.0),
                 EnvSpec.of("planar/Walker2d-v0", Walker2dEnv.class.getName(), Walker2dEnv::new, 1000, 4000.0),
                 EnvSpec.of("planar/HalfCheetah-v0", HalfCheetahEnv.class.getName(), HalfCheetahEnv::new, 1000, 4800.0),

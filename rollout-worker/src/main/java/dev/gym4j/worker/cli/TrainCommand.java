@@ -286,12 +286,12 @@ final class TrainCommand implements Callable<Integer> {
         String video = noVideo ? null : recordVideo(t, dir);
         double seconds = (Double) timing.get("seconds");
         stdout.println(String.format(Locale.ROOT, "%s: %s after %d steps in %.1f s of training (%.0f steps/s; env %.1f s, "
-                + "inference %.1f s, update %.1f s)%s; outputs in %s", t.envId(),
+                + "inference %.1f s, update %.1f s, policy publish %.1f s)%s; outputs in %s", t.envId(),
                 eval == null ? "no evaluation" : String.format(Locale.ROOT, "mean return %.1f ± %.1f over %d %s episodes",
                         eval.mean(), eval.std(), eval.returns().size(), config.evalDeterministic() ? "deterministic" : "sampled"),
                 t.globalStep(), seconds, t.globalStep() / seconds, (Double) timing.get("env_seconds"),
                 (Double) timing.get("inference_seconds"), (Double) timing.get("update_seconds"),
-                video == null ? "" : "; video " + video, dir));
+                (Double) timing.get("publish_seconds"), video == null ? "" : "; video " + video, dir));
         stdout.flush();
         return 0;
     }

@@ -151,6 +151,11 @@ final class TuneCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-XX:+UseSerialGC");
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // the trainer's vector kernels, as this process has them (same results, faster)
+            cmd.add("--add-modules");
+            cmd.add("jdk.incubator.vector");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

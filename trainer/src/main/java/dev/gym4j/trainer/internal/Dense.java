@@ -1,5 +1,8 @@
 package dev.gym4j.trainer.internal;
 
+import dev.gym4j.simd.Simd;
+import dev.gym4j.simd.VectorDense;
+
 /**
  * The dense kernels of the networks: a fully connected layer's forward and backward pass over a batch of rows,
  * and tanh. Allocation-free; every array is flat and row-major, addressed by offsets.
@@ -8,8 +11,16 @@ package dev.gym4j.trainer.internal;
  * inner loops are {@code y[j] += a * w[j]} over contiguous memory: HotSpot's C2 vectorizes them without
  * reordering any sum. The loops are unrolled over four inputs, adding the four products in the order a plain
  * loop would: the results are the same bits as the naive triple loop, on any JVM.
+ *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code gym4j} launcher does so for
+ * {@code train}, {@code tune} and {@code evaluate}), every kernel runs {@link VectorDense} instead, about ten
+ * times faster on this project's 64-wide layers: C2 in JDK 17 does not vectorize these loops by itself. The
+ * vector kernels compute every output with the same float operations in the same order, so the results are the
+ * same bits either way (a test checks it); {@code -Dgym4j.simd=false} forces the scalar loops.
  */
 public final class Dense {
+
+    private static final boolean SIMD = Simd.available();
 
     private Dense() {
     }
@@ -25,6 +36,16 @@ public final class Dense {
      * @param y output, {@code rows x out} at {@code yOff}
      */
     public static void forward(float[] x, int xOff, int rows, int in, float[] p, int wOff, int bOff, int out,
+            float[] y, int yOff) {
+        if (SIMD) {
+            VectorDense.forward(x, xOff, rows, in, p, wOff, bOff, out, y, yOff);
+            return;
+        }
+        forwardScalar(x, xOff, rows, in, p, wOff, bOff, out, y, yOff);
+    }
+
+    /** The scalar loops of {@link #forward}, the reference the vector kernels match bit for bit. */
+    static void forwardScalar(float[] x, int xOff, int rows, int in, float[] p, int wOff, int bOff, int out,
             float[] y, int yOff) {
         int r = 0;
         // Two rows at a time share each weight load; each row's sum is still added in input order.
@@ -109,6 +130,16 @@ public final class Dense {
      */
     public static void backwardParams(float[] x, int xOff, int rows, int in, float[] dy, int dyOff, int out,
             float[] g, int gwOff, int gbOff) {
+        if (SIMD) {
+            VectorDense.backwardParams(x, xOff, rows, in, dy, dyOff, out, g, gwOff, gbOff);
+            return;
+        }
+        backwardParamsScalar(x, xOff, rows, in, dy, dyOff, out, g, gwOff, gbOff);
+    }
+
+    /** The scalar loops of {@link #backwardParams}, the reference the vector kernels match bit for bit. */
+    static void backwardParamsScalar(float[] x, int xOff, int rows, int in, float[] dy, int dyOff, int out,
+            float[] g, int gwOff, int gbOff) {
         int r = 0;
         for (; r + 3 < rows; r += 4) {
             int d0 = dyOff + r * out;
@@ -183,6 +214,16 @@ public final class Dense {
      * @param dx output, {@code rows x in} (overwritten)
      */
     public static void backwardInput(float[] dy, int dyOff, int rows, int out, float[] wt, int wtOff, int in,
+            float[] dx, int dxOff) {
+        if (SIMD) {
+            VectorDense.backwardInput(dy, dyOff, rows, out, wt, wtOff, in, dx, dxOff);
+            return;
+        }
+        backwardInputScalar(dy, dyOff, rows, out, wt, wtOff, in, dx, dxOff);
+    }
+
+    /** The scalar loops of {@link #backwardInput}, the reference the vector kernels match bit for bit. */
+    static void backwardInputScalar(float[] dy, int dyOff, int rows, int out, float[] wt, int wtOff, int in,
             float[] dx, int dxOff) {
         int r = 0;
         for (; r + 1 < rows; r += 2) {
@@ -266,6 +307,15 @@ public final class Dense {
 
     /** Applies {@link #tanh(float)} in place to {@code n} values at {@code off}. */
     public static void tanhInPlace(float[] a, int off, int n) {
+        if (SIMD) {
+            VectorDense.tanhInPlace(a, off, n, CLAMP, TANH_NUM, TANH_DEN);
+            return;
+        }
+        tanhInPlaceScalar(a, off, n);
+    }
+
+    /** The scalar loops of {@link #tanhInPlace}, the reference the vector kernels match bit for bit. */
+    static void tanhInPlaceScalar(float[] a, int off, int n) {
         for (int k = off; k < off + n; k++) {
             a[k] = tanh(a[k]);
         }
@@ -275,6 +325,15 @@ public final class Dense {
      * {@code dz = dh * (1 - h^2)}, the gradient through tanh given its output {@code h}; in place on {@code dh}.
      */
     public static void tanhBackward(float[] h, int hOff, float[] dh, int dhOff, int n) {
+        if (SIMD) {
+            VectorDense.tanhBackward(h, hOff, dh, dhOff, n);
+            return;
+        }
+        tanhBackwardScalar(h, hOff, dh, dhOff, n);
+    }
+
+    /** The scalar loops of {@link #tanhBackward}, the reference the vector kernels match bit for bit. */
+    static void tanhBackwardScalar(float[] h, int hOff, float[] dh, int dhOff, int n) {
         for (int k = 0; k < n; k++) {
             float v = h[hOff + k];
             dh[dhOff + k] = dh[dhOff + k] * (1f - v * v);
@@ -297,6 +356,8 @@ public final class Dense {
     private static final float B2 = 2.26843463243900e-03f;
     private static final float B4 = 1.18534705686654e-04f;
     private static final float B6 = 1.19825839466702e-06f;
+    private static final float[] TANH_NUM = {A13, A11, A9, A7, A5, A3, A1};
+    private static final float[] TANH_DEN = {B6, B4, B2, B0};
 
     /**
      * The hyperbolic tangent in float, to within {@code 2e-7} absolute; deterministic to the bit everywhere.

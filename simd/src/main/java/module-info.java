@@ -1,0 +1,10 @@
+/**
+ * Dense-layer kernels on the JDK's Vector API, for the trainer. The incubator module is optional:
+ * {@link dev.gym4j.simd.Simd#available()} says whether the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}; the trainer falls back to its scalar kernels (same bits) otherwise.
+ */
+module dev.gym4j.simd {
+    requires static jdk.incubator.vector;
+
+    exports dev.gym4j.simd to dev.gym4j.trainer;
+}
