@@ -20,6 +20,9 @@ final class Protocol {
     /** Capability: seeds of any size. */
     static final String CAP_BIG_SEEDS = "big-seeds";
 
+    /** Capability: the same-host shared-memory path (PROTOCOL.md, "Shared memory"); announced only on a loopback link. */
+    static final String CAP_SHM = "shm-v1";
+
     static final List<String> CAPABILITIES = List.of(CAP_TENSORS, CAP_VECTOR, CAP_RENDER, CAP_BIG_SEEDS);
 
     private Protocol() {

@@ -1,0 +1,415 @@
+package dev.gym4j.bridge;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gym4j.bridge.proto.DType;
+import dev.gym4j.bridge.proto.EnvDescription;
+import dev.gym4j.bridge.proto.ErrorCode;
+import dev.gym4j.bridge.proto.Request;
+import dev.gym4j.bridge.proto.Response;
+import dev.gym4j.bridge.proto.ShmOffer;
+import dev.gym4j.bridge.proto.Space;
+import dev.gym4j.bridge.proto.Step;
+import dev.gym4j.bridge.proto.Tensor;
+import dev.gym4j.bridge.proto.Value;
+import dev.gym4j.bridge.proto.VectorStep;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The server side of one client's shared-memory session: the file, and once the client proved it mapped
+ * it ({@link #attach}), a thread that serves the requests it finds in the request slot.
+ *
+ * <p>The thread spins for {@value #SPIN_MICROS} µs after each request, then parks with a doubling
+ * interval up to 1 ms, so an idle session costs about a thousand wake-ups a second and no core. A JVM-wide
+ * heartbeat thread bumps the file's heartbeat word every {@value #HEARTBEAT_MILLIS} ms (also while an env
+ * step takes long), so a client sees a killed or stopped server within its liveness window, and watches
+ * the client's pid: a dead client's session is handed to {@code onClientGone}.
+ *
+ * <p>Thread safety: {@link #exclusive} serializes this session's requests with the client's other
+ * requests (those over ZeroMQ); {@link #close()} may be called from any thread and waits for a request
+ * being served.
+ */
+final class ShmSession implements AutoCloseable {
+
+    static final int SPIN_MICROS = 50;
+    static final int HEARTBEAT_MILLIS = 100;
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final Set<ShmSession> LIVE = ConcurrentHashMap.newKeySet();
+    private static final System.Logger LOG = System.getLogger(ShmSession.class.getName());
+    private static Thread heartbeat;
+
+    private final ShmFile file;
+    private final Raw raw;
+    private final Object lock = new Object();
+    private volatile boolean running = true;
+    private volatile long clientPid;
+    private volatile Runnable onClientGone;
+    private Function<Request, Response> server;
+    private Thread thread;
+
+    private final Runnable onClose;
+
+    private ShmSession(ShmFile file, Raw raw, Runnable onClose) {
+        this.file = file;
+        this.raw = raw;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Makes the file for a client whose env is described by {@code d}.
+     *
+     * @throws dev.gym4j.api.GymException if no file can be made
+     */
+    static ShmSession create(EnvDescription d, long slotSize, Runnable onClose) {
+        Path dir = ShmFile.directory(ShmFile.HEADER + 2 * slotSize);
+        ShmSession s = new ShmSession(ShmFile.create(dir, slotSize), Raw.of(d), onClose);
+        LIVE.add(s);
+        startHeartbeat();
+        return s;
+    }
+
+    ShmOffer offer() {
+        return ShmOffer.newBuilder().setPath(file.path.toString()).setSlotSize(file.slotSize).build();
+    }
+
+    Path path() {
+        return file.path;
+    }
+
+    /**
+     * Starts serving the file once the client echoed its nonce.
+     *
+     * @param nonce what the client read from the file
+     * @param pid the client's pid (watched; 0 for none)
+     * @param serve answers one request in the client's turn, never throws
+     * @param gone called (from the heartbeat thread) when the client's process is gone
+     * @return false if the nonce is wrong or the session already runs or was closed
+     */
+    boolean attach(ByteString nonce, long pid, Function<Request, Response> serve, Runnable gone) {
+        synchronized (lock) {
+            if (!running || thread != null || !MessageDigest.isEqual(nonce.toByteArray(), file.nonce())) {
+                return false;
+            }
+            this.server = serve;
+            this.clientPid = pid;
+            this.onClientGone = gone;
+            file.buffer.putLong(ShmFile.OFF_CLIENT_PID, pid);
+            long first = file.getAcquire(ShmFile.OFF_REQ_SEQ); // the client writes its first request only after this reply
+            thread = new Thread(() -> loop(first), "gym4j-shm " + file.path.getFileName());
+            thread.setDaemon(true);
+            thread.start();
+            return true;
+        }
+    }
+
+    /** Runs {@code work} while no shared-memory request of this client is served. */
+    <T> T exclusive(java.util.function.Supplier<T> work) {
+        synchronized (lock) {
+            return work.get();
+        }
+    }
+
+    /** Stops serving, marks the file closed and removes it. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            file.setRelease(ShmFile.OFF_STATE, ShmFile.STATE_CLOSED);
+        }
+        LIVE.remove(this);
+        ShmFile.delete(file.path);
+        onClose.run();
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    // ------------------------------------------------------------------ the session's thread
+
+    private void loop(long seen) {
+        long idleSince = System.nanoTime();
+        long park = 10_000;
+        int k = 0;
+        while (running) {
+            long seq = file.getAcquire(ShmFile.OFF_REQ_SEQ);
+            if (seq != seen) {
+                seen = seq;
+                serveOne(seq);
+                idleSince = System.nanoTime();
+                park = 10_000;
+                continue;
+            }
+            if ((++k & 63) != 0 || System.nanoTime() - idleSince < SPIN_MICROS * 1000L) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(park);
+                park = Math.min(MAX_PARK_NANOS, park * 2);
+            }
+        }
+    }
+
+    private void serveOne(long seq) {
+        int length = file.buffer.getInt(ShmFile.OFF_REQ_LEN);
+        int kind = file.buffer.getInt(ShmFile.OFF_REQ_KIND);
+        Response response = null;
+        byte[] rawReply = null;
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            try {
+                if (length < 0 || length > file.slotSize) {
+                    response = error(ErrorCode.ERROR_CODE_BAD_MESSAGE, "a shared-memory request of " + Integer.toUnsignedString(length)
+                            + " bytes; the slot holds " + file.slotSize);
+                } else {
+                    byte[] payload = new byte[length];
+                    file.buffer.get(file.requestSlot(), payload);
+                    if (kind == ShmFile.KIND_PROTO) {
+                        response = parsed(payload);
+                    } else if ((kind == ShmFile.KIND_RAW_STEP || kind == ShmFile.KIND_RAW_VECTOR_STEP) && raw != null
+                            && raw.vector == (kind == ShmFile.KIND_RAW_VECTOR_STEP)) {
+                        if (payload.length != raw.actionBytes) {
+                            response = error(ErrorCode.ERROR_CODE_BAD_MESSAGE, "a raw step needs " + raw.actionBytes
+                                    + " action bytes, got " + payload.length);
+                        } else {
+                            response = server.apply(raw.request(seq, payload));
+                            rawReply = raw.reply(response);
+                        }
+                    } else {
+                        response = error(ErrorCode.ERROR_CODE_BAD_MESSAGE, "unknown shared-memory request kind " + kind
+                                + (raw == null ? " (this env has no raw layout: send kind 1, a Request)" : ""));
+                    }
+                }
+                write(response, rawReply, kind, seq);
+            } catch (Throwable t) {
+                try {
+                    write(error(ErrorCode.ERROR_CODE_INTERNAL, "the server failed serving a shared-memory request: "
+                            + t.getClass().getSimpleName() + " (it keeps serving)"), null, 0, seq);
+                } catch (Throwable again) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "cannot answer on " + file.path + ": " + again);
+                }
+            }
+        }
+    }
+
+    private Response parsed(byte[] payload) {
+        Request request;
+        try {
+            request = Request.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            return error(ErrorCode.ERROR_CODE_BAD_MESSAGE, "not a gym4j.bridge.v1.Request (" + e.getMessage() + ")");
+        }
+        switch (request.getBodyCase()) {
+            case HELLO:
+            case SHM_ATTACH:
+                return Response.newBuilder().setId(request.getId()).setError(Errors.of(ErrorCode.ERROR_CODE_UNSUPPORTED,
+                        request.getBodyCase() + " goes over ZeroMQ, not through the shared-memory file")).build();
+            default:
+                return server.apply(request);
+        }
+    }
+
+    private void write(Response response, byte[] rawReply, int kind, long seq) throws java.io.IOException {
+        ByteBuffer buf = file.buffer;
+        int at = file.replySlot();
+        if (rawReply != null) {
+            buf.put(at, rawReply);
+            buf.putInt(ShmFile.OFF_REP_LEN, rawReply.length);
+            buf.putInt(ShmFile.OFF_REP_KIND, kind);
+        } else {
+            if (response.getSerializedSize() > file.slotSize) {
+                response = error(ErrorCode.ERROR_CODE_INTERNAL, "the reply of " + response.getSerializedSize()
+                        + " bytes does not fit the shared-memory slot of " + file.slotSize + " bytes (turn shared memory off)")
+                        .toBuilder().setId(response.getId()).build();
+            }
+            int size = response.getSerializedSize();
+            CodedOutputStream out = CodedOutputStream.newInstance(buf.slice(at, size));
+            response.writeTo(out);
+            out.flush();
+            buf.putInt(ShmFile.OFF_REP_LEN, size);
+            buf.putInt(ShmFile.OFF_REP_KIND, ShmFile.KIND_PROTO);
+        }
+        file.setRelease(ShmFile.OFF_REP_SEQ, seq);
+    }
+
+    private static Response error(ErrorCode code, String message) {
+        return Response.newBuilder().setError(Errors.of(code, message)).build();
+    }
+
+    // ------------------------------------------------------------------ heartbeat and client watch
+
+    private static synchronized void startHeartbeat() {
+        if (heartbeat != null) {
+            return;
+        }
+        heartbeat = new Thread(ShmSession::beat, "gym4j-shm-heartbeat");
+        heartbeat.setDaemon(true);
+        heartbeat.start();
+    }
+
+    private static void beat() {
+        long tick = 0;
+        while (true) {
+            tick++;
+            for (ShmSession s : LIVE) {
+                try {
+                    s.file.setRelease(ShmFile.OFF_HEARTBEAT, tick);
+                    long pid = s.clientPid;
+                    if (tick % 5 == 0 && pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        Runnable gone = s.onClientGone;
+                        s.close();
+                        if (gone != null) {
+                            gone.run();
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "shared-memory heartbeat: " + e);
+                }
+            }
+            try {
+                Thread.sleep(HEARTBEAT_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the raw tensor layout
+
+    /**
+     * The raw layout of a step (PROTOCOL.md, "Shared memory"): the action's tensor bytes in; reward, flags,
+     * observation bytes and the info map out. Only for tensor-valued spaces (a Box observation; a Box,
+     * Discrete, MultiDiscrete or MultiBinary action).
+     */
+    private static final class Raw {
+        final boolean vector;
+        final int numEnvs;
+        final DType actionType;
+        final long[] actionShape;
+        final int actionBytes;
+        final DType obsType;
+        final int obsBytes;
+
+        private Raw(boolean vector, int numEnvs, DType actionType, long[] actionShape, int actionBytes, DType obsType, int obsBytes) {
+            this.vector = vector;
+            this.numEnvs = numEnvs;
+            this.actionType = actionType;
+            this.actionShape = actionShape;
+            this.actionBytes = actionBytes;
+            this.obsType = obsType;
+            this.obsBytes = obsBytes;
+        }
+
+        static Raw of(EnvDescription d) {
+            Space obs = d.getObservationSpace();
+            Space act = d.getActionSpace();
+            if (!obs.hasBox()) {
+                return null;
+            }
+            DType at;
+            long[] shape;
+            if (act.hasBox()) {
+                at = act.getBox().getDtype();
+                shape = act.getBox().getShapeList().stream().mapToLong(Long::longValue).toArray();
+            } else if (act.hasDiscrete()) {
+                at = DType.DTYPE_INT64;
+                shape = new long[0];
+            } else if (act.hasMultiDiscrete()) {
+                at = DType.DTYPE_INT64;
+                shape = new long[] {act.getMultiDiscrete().getNvecCount()};
+            } else if (act.hasMultiBinary()) {
+                at = DType.DTYPE_INT8;
+                shape = act.getMultiBinary().getShapeList().stream().mapToLong(Long::longValue).toArray();
+            } else {
+                return null;
+            }
+            long actBytes = bytes(at, shape);
+            long obsBytes = bytes(obs.getBox().getDtype(), obs.getBox().getShapeList().stream().mapToLong(Long::longValue).toArray());
+            if (actBytes < 0 || obsBytes < 0 || actBytes > Integer.MAX_VALUE / 2 || obsBytes > Integer.MAX_VALUE / 2) {
+                return null;
+            }
+            return new Raw(d.getNumEnvs() > 0, d.getNumEnvs(), at, shape, (int) actBytes, obs.getBox().getDtype(), (int) obsBytes);
+        }
+
+        private static long bytes(DType t, long[] shape) {
+            try {
+                long n = Tensors.itemSize(t);
+                for (long s : shape) {
+                    if (s < 0) {
+                        return -1;
+                    }
+                    n = Math.multiplyExact(n, s);
+                }
+                return n;
+            } catch (ProtocolException | ArithmeticException e) {
+                return -1;
+            }
+        }
+
+        Request request(long seq, byte[] action) {
+            Tensor.Builder t = Tensor.newBuilder().setDtype(actionType).setData(ByteString.copyFrom(action));
+            for (long s : actionShape) {
+                t.addShape(s);
+            }
+            Value v = Value.newBuilder().setTensor(t).build();
+            Request.Builder r = Request.newBuilder().setId(seq);
+            return vector ? r.setVectorStep(VectorStep.newBuilder().setActions(v)).build() : r.setStep(Step.newBuilder().setAction(v)).build();
+        }
+
+        /** @return the raw reply, or null when the response has another form (an error, say): it then goes as a Response */
+        byte[] reply(Response r) {
+            if (!vector && r.hasStep()) {
+                var s = r.getStep();
+                if (!fits(s.getObservation())) {
+                    return null;
+                }
+                byte[] info = s.getInfo().toByteArray();
+                ByteBuffer b = ByteBuffer.allocate(16 + obsBytes + info.length).order(ByteOrder.LITTLE_ENDIAN);
+                b.putDouble(0, s.getReward()).put(8, (byte) (s.getTerminated() ? 1 : 0)).put(9, (byte) (s.getTruncated() ? 1 : 0))
+                        .putInt(12, info.length);
+                s.getObservation().getTensor().getData().copyTo(b.array(), 16);
+                System.arraycopy(info, 0, b.array(), 16 + obsBytes, info.length);
+                return b.array();
+            }
+            if (vector && r.hasVectorStep()) {
+                var s = r.getVectorStep();
+                int n = numEnvs;
+                if (!fits(s.getObservations()) || !tensor(s.getRewards(), DType.DTYPE_FLOAT64, 8L * n)
+                        || !tensor(s.getTerminated(), DType.DTYPE_BOOL, n) || !tensor(s.getTruncated(), DType.DTYPE_BOOL, n)) {
+                    return null;
+                }
+                byte[] info = s.getInfos().toByteArray();
+                byte[] out = new byte[8 + obsBytes + 10 * n + info.length];
+                ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(0, info.length);
+                s.getObservations().getTensor().getData().copyTo(out, 8);
+                s.getRewards().getData().copyTo(out, 8 + obsBytes);
+                s.getTerminated().getData().copyTo(out, 8 + obsBytes + 8 * n);
+                s.getTruncated().getData().copyTo(out, 8 + obsBytes + 9 * n);
+                System.arraycopy(info, 0, out, 8 + obsBytes + 10 * n, info.length);
+                return out;
+            }
+            return null;
+        }
+
+        private boolean fits(Value v) {
+            return v.hasTensor() && tensor(v.getTensor(), obsType, obsBytes);
+        }
+
+        private static boolean tensor(Tensor t, DType type, long bytes) {
+            return t.getDtype() == type && t.getData().size() == bytes;
+        }
+    }
+}
