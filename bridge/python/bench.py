@@ -6,11 +6,14 @@ echo of the same message sizes (a report, not a test).
 Starts `java -jar rollout-worker/target/gym4j.jar serve CartPole-v1` on a free port (GYM4J_JAR overrides
 the jar) and, for the echo, a 20-line JeroMQ ROUTER (Java's source launcher, the jar's JeroMQ) that answers
 every request with a reply of the size a CartPole step reply has. Prints steps/s for: local Gymnasium
-(when installed), RemoteEnv over ZeroMQ, the raw echo of a step's sizes, and the same for a 64-env
-RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the raw echo.
+(when installed), RemoteEnv over ZeroMQ and over the shared-memory path, the raw echo of a step's sizes,
+and the same for a 64-env RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the
+raw echo. --profile prints where the time of the shared-memory loops goes (cProfile).
 """
 import argparse
+import cProfile
 import os
+import pstats
 import subprocess
 import sys
 import tempfile
@@ -95,7 +98,19 @@ def sizes(action_value, reply):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--profile", action="store_true", help="cProfile the shared-memory loops")
     args = parser.parse_args()
+
+    def profiled(label, seconds, one):
+        if not args.profile:
+            return timed(seconds, one)
+        prof = cProfile.Profile()
+        prof.enable()
+        rate = timed(seconds, one)
+        prof.disable()
+        print(f"--- cProfile: {label}")
+        pstats.Stats(prof).sort_stats("tottime").print_stats(12)
+        return rate
     rows = []
     if HAVE_GYMNASIUM:
         import gymnasium
@@ -114,7 +129,31 @@ def main():
         rows.append(("local Gymnasium 64 x CartPole-v1 (SyncVectorEnv)",
                      64 * timed(args.seconds, lambda n: vec.step(acts)), "env-steps/s"))
     with JavaServer("CartPole-v1") as server:
-        env = RemoteEnv(server.endpoint, timeout=10)
+        env = RemoteEnv(server.endpoint, timeout=10, shm=True)
+        assert env.shm_path, "the server offered no shared memory"
+        env.reset(seed=0)
+
+        def sone(n):
+            _, _, term, trunc, _ = env.step(n & 1)
+            if term or trunc:
+                env.reset()
+        timed(0.5, sone)
+        rows.append(("RemoteEnv CartPole-v1 over shared memory", profiled("single env", args.seconds, sone), "steps/s"))
+        env.close()
+        vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10, shm=True)
+        assert vec.shm_path, "the server offered no shared memory"
+        vec.reset(seed=0)
+        sacts = np.zeros(64, dtype=np.int64)
+
+        def svone(n):
+            sacts[n % 64] ^= 1
+            vec.step(sacts)
+        timed(0.5, svone)
+        rows.append(("RemoteVectorEnv 64 x CartPole-v1 over shared memory", 64 * profiled("64-env vector env", args.seconds, svone),
+                     "env-steps/s"))
+        vec.close()
+
+        env = RemoteEnv(server.endpoint, timeout=10, shm=False)
         env.reset(seed=0)
 
         def one(n):
@@ -131,7 +170,7 @@ def main():
         single_sizes = sizes(codec.encode(env.action_space, 1), step_reply)
         env.close()
 
-        vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10)
+        vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10, shm=False)
         vec.reset(seed=0)
         actions = np.zeros(64, dtype=np.int64)
 

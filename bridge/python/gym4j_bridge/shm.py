@@ -1,15 +1,19 @@
 """The client side of the bridge's same-host fast path (PROTOCOL.md, "Shared memory"): a file the server
 offers in its HelloReply, holding one request slot and one reply slot, instead of a ZeroMQ round trip.
 
-Each call writes the payload, then its length and kind, then the request's sequence number; the server
-answers in the reply slot and publishes the same sequence number. The client waits by spinning briefly on
-that number, then sleeping with a growing interval up to 1 ms, and every 100 ms checks that the server's
+Each call writes the payload, then its length and kind, then the request's sequence number, and rings the
+doorbell (a Unix socket next to the file, PATH.sock); the server answers in the reply slot, publishes the
+same sequence number and rings back. The client waits by spinning briefly on that number, then blocking on
+the doorbell (the kernel wakes it at once, which on a busy machine beats any polling), and every 100 ms
+checks that the server's
 process is alive and that the heartbeat word it bumps every 100 ms still moves: a killed or stopped server
 fails the call within LIVENESS seconds, naming the file. (x86 keeps stores in order, which is what the
 payload-before-counter rule needs; CPython's writes through a memoryview are plain stores.)
 """
 import mmap
 import os
+import select
+import socket
 import stat
 import struct
 import time
@@ -37,8 +41,10 @@ STATE_CLOSED = 1
 CAPABILITY = "shm-v1"
 # How long the server's heartbeat may stand still before the call fails (the server beats every 100 ms).
 LIVENESS = 2.0
-SPIN = 50e-6
-MAX_SLEEP = 1e-3
+# The longest spin before blocking on the doorbell. The spin adapts: it doubles while replies come within it
+# and halves when they do not, so a busy machine (where a spinning process only delays the one it waits for)
+# soon blocks at once, and an idle one answers in microseconds.
+SPIN_MAX = 50e-6
 CHECK = 0.1
 
 _STEP_HEAD = struct.Struct("<dBBxxI")
@@ -114,6 +120,18 @@ class ShmChannel:
         self._rep = HEADER + self.slot_size
         self._raw = None
         self._views = []
+        self._spin = SPIN_MAX
+        self._bell = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self._bell.connect(path + ".sock")
+            self._bell.sendall(self.nonce)
+            self._bell.setblocking(False)
+        except OSError as e:
+            self.close()
+            raise ShmError(f"cannot connect the shared-memory doorbell {path}.sock: {e}") from e
+        self._fd = self._bell.fileno()
+        self._poll = select.poll()
+        self._poll.register(self._fd, select.POLLIN)
 
     @property
     def nonce(self):
@@ -130,23 +148,30 @@ class ShmChannel:
         i[OFF_REQ_LEN // 4 + 1] = kind
         self._seq += 1
         self._q[OFF_REQ_SEQ // 8] = self._seq  # after the payload and its length: the server reads in that order
+        try:
+            os.write(self._fd, b"\1")
+        except OSError:
+            pass  # a full buffer (the server has wake-ups pending), or the server is gone (the wait's checks say so)
 
     def _wait(self, timeout, what):
         q = self._q
         idx = OFF_REP_SEQ // 8
         mine = self._seq
-        for _ in range(64):
+        for _ in range(32):
             if q[idx] == mine:
+                self._spin = min(SPIN_MAX, self._spin * 2 + 1e-6)
                 return
         start = time.perf_counter()
-        while time.perf_counter() - start < SPIN:
+        spin = self._spin
+        while time.perf_counter() - start < spin:
             if q[idx] == mine:
+                self._spin = min(SPIN_MAX, spin * 2 + 1e-6)
                 return
+        self._spin = spin / 2
         deadline = start + timeout
         next_check = start + CHECK
         beat = q[OFF_HEARTBEAT // 8]
         beat_seen = start
-        pause = 5e-6
         while q[idx] != mine:
             now = time.perf_counter()
             if now >= next_check:
@@ -170,8 +195,11 @@ class ShmChannel:
                     from .client import BridgeTimeout
                     raise BridgeTimeout(f"no reply from {self.address} (shared memory {self.path}) within {timeout:g} s "
                                         f"to {what} (the server's env is still busy)", "TIMEOUT", None)
-            time.sleep(pause)
-            pause = min(MAX_SLEEP, pause * 2)
+            if self._poll.poll(max(1, int((next_check - now) * 1000))):
+                try:
+                    os.read(self._fd, 65536)
+                except OSError:
+                    pass
 
     def _reply_proto(self):
         length = self._i[OFF_REP_LEN // 4]
@@ -254,6 +282,9 @@ class ShmChannel:
         """Unmaps the file (the server removes it when the session ends)."""
         self._raw = None
         self._views = []
+        bell = getattr(self, "_bell", None)
+        if bell is not None:
+            bell.close()
         for v in (self._q, self._i):
             v.release()
         try:

@@ -88,7 +88,10 @@ final class Connection implements AutoCloseable {
             throw new GymException("the connection to " + address + " is closed");
         }
         if (request.getBodyCase() == Request.BodyCase.HELLO) {
-            shm = null; // a new handshake ends the server's session, and its shared-memory file with it
+            if (shm != null) {
+                shm.close(); // a new handshake ends the server's session, and its shared-memory file with it
+                shm = null;
+            }
             if (shmWanted && !request.getHello().getCapabilitiesList().contains(Protocol.CAP_SHM)) {
                 request.getHelloBuilder().addCapabilities(Protocol.CAP_SHM);
             }
@@ -127,6 +130,8 @@ final class Connection implements AutoCloseable {
                 .setNonce(com.google.protobuf.ByteString.copyFrom(client.nonce())).setPid(ProcessHandle.current().pid())), timeoutMillis);
         if (r.hasShmAttached()) {
             shm = client;
+        } else {
+            client.close();
         }
     }
 
@@ -277,6 +282,9 @@ final class Connection implements AutoCloseable {
 
     /** Throws the socket away; the next call opens a new one. */
     void drop() {
+        if (shm != null) {
+            shm.close();
+        }
         shm = null;
         if (socket != null) {
             socket.monitor(null, 0);

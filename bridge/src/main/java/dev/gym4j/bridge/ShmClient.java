@@ -7,11 +7,11 @@ import dev.gym4j.bridge.proto.Response;
 import dev.gym4j.bridge.proto.ShmOffer;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The client side of a shared-memory session: writes each request into the file's request slot and waits
- * for the reply slot's sequence number to catch up, spinning briefly, then parking up to 1 ms.
+ * The client side of a shared-memory session: writes each request into the file's request slot, rings the
+ * doorbell, and waits for the reply slot's sequence number to catch up, spinning briefly, then blocking on
+ * the doorbell.
  *
  * <p>Liveness: while it waits it checks, about every 100 ms, that the server's process is alive and that
  * its heartbeat word advanced within {@link #LIVENESS_MILLIS}; a killed or stopped server fails the call
@@ -25,22 +25,28 @@ final class ShmClient implements AutoCloseable {
     /** How long the server's heartbeat may stand still before the server counts as dead or stopped. */
     static final long LIVENESS_MILLIS = 2000;
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ShmFile file;
     private final String address;
     private final long serverPid;
+    private final ShmDoorbell bell;
     private long seq;
+    /** The spin before blocking on the doorbell: doubles while replies come within it, halves when not. */
+    private long spin = SPIN_NANOS;
 
     private ShmClient(ShmFile file, String address) {
         this.file = file;
         this.address = address;
         this.serverPid = file.buffer.getLong(ShmFile.OFF_SERVER_PID);
         this.seq = file.getAcquire(ShmFile.OFF_REQ_SEQ);
+        this.bell = ShmDoorbell.connect(file.path, file.nonce());
     }
 
-    /** Maps the offered file; throws a GymException naming it when it is not a usable session file. */
+    /**
+     * Maps the offered file and connects its doorbell (sending the nonce); throws a GymException naming
+     * the file when it is not a usable session file.
+     */
     static ShmClient open(ShmOffer offer, String address) {
         return new ShmClient(ShmFile.open(Path.of(offer.getPath()), offer.getSlotSize()), address);
     }
@@ -67,17 +73,23 @@ final class ShmClient implements AutoCloseable {
         file.buffer.putInt(ShmFile.OFF_REQ_KIND, ShmFile.KIND_PROTO);
         long mine = ++seq;
         file.setRelease(ShmFile.OFF_REQ_SEQ, mine);
+        bell.ring();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long nextCheck = start + CHECK_NANOS;
         long beat = file.getAcquire(ShmFile.OFF_HEARTBEAT);
         long beatSeen = start;
-        long park = 5_000;
+        boolean spinning = true;
+        int k = 0;
         while (file.getAcquire(ShmFile.OFF_REP_SEQ) != mine) {
             long now = System.nanoTime();
-            if (now - start < SPIN_NANOS) {
+            if (spinning && (++k < 64 || now - start < spin)) {
                 Thread.onSpinWait();
                 continue;
+            }
+            if (spinning) {
+                spinning = false;
+                spin /= 2;
             }
             if (now - nextCheck >= 0) {
                 nextCheck = now + CHECK_NANOS;
@@ -101,8 +113,10 @@ final class ShmClient implements AutoCloseable {
                             + " ms to " + request.getBodyCase() + " (the server's env is still busy)");
                 }
             }
-            LockSupport.parkNanos(park);
-            park = Math.min(MAX_PARK_NANOS, park * 2);
+            bell.await(Math.max(1, (nextCheck - now) / 1_000_000L));
+        }
+        if (spinning) {
+            spin = Math.min(SPIN_NANOS, spin * 2 + 1000);
         }
         int length = file.buffer.getInt(ShmFile.OFF_REP_LEN);
         int kind = file.buffer.getInt(ShmFile.OFF_REP_KIND);
@@ -119,10 +133,10 @@ final class ShmClient implements AutoCloseable {
         }
     }
 
-    /** Drops the mapping's use; the server removes the file. */
+    /** Closes the doorbell; the server removes the file when the session ends (the mapping goes when collected). */
     @Override
     public void close() {
-        // A MappedByteBuffer is unmapped when collected; the server removes the file when the session ends.
+        bell.close();
     }
 
     @Override

@@ -20,16 +20,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * The server side of one client's shared-memory session: the file, and once the client proved it mapped
  * it ({@link #attach}), a thread that serves the requests it finds in the request slot.
  *
- * <p>The thread spins for {@value #SPIN_MICROS} µs after each request, then parks with a doubling
- * interval up to 1 ms, so an idle session costs about a thousand wake-ups a second and no core. A JVM-wide
+ * <p>The thread spins for {@value #SPIN_MICROS} µs after each request, then blocks on the session's
+ * {@link ShmDoorbell}, which the client rings after each request, so an idle session costs no core. A JVM-wide
  * heartbeat thread bumps the file's heartbeat word every {@value #HEARTBEAT_MILLIS} ms (also while an env
  * step takes long), so a client sees a killed or stopped server within its liveness window, and watches
  * the client's pid: a dead client's session is handed to {@code onClientGone}.
@@ -42,7 +40,6 @@ final class ShmSession implements AutoCloseable {
 
     static final int SPIN_MICROS = 50;
     static final int HEARTBEAT_MILLIS = 100;
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Set<ShmSession> LIVE = ConcurrentHashMap.newKeySet();
     private static final System.Logger LOG = System.getLogger(ShmSession.class.getName());
     private static Thread heartbeat;
@@ -55,10 +52,18 @@ final class ShmSession implements AutoCloseable {
     private volatile Runnable onClientGone;
     private Function<Request, Response> server;
     private Thread thread;
+    private final java.nio.channels.ServerSocketChannel listener;
+    private volatile ShmDoorbell bell;
 
     private final Runnable onClose;
 
     private ShmSession(ShmFile file, Raw raw, Runnable onClose) {
+        try {
+            this.listener = ShmDoorbell.listen(file.path);
+        } catch (RuntimeException e) {
+            ShmFile.delete(file.path);
+            throw e;
+        }
         this.file = file;
         this.raw = raw;
         this.onClose = onClose;
@@ -99,6 +104,10 @@ final class ShmSession implements AutoCloseable {
             if (!running || thread != null || !MessageDigest.isEqual(nonce.toByteArray(), file.nonce())) {
                 return false;
             }
+            bell = ShmDoorbell.accept(listener, file.nonce());
+            if (bell == null) {
+                return false;
+            }
             this.server = serve;
             this.clientPid = pid;
             this.onClientGone = gone;
@@ -130,33 +139,53 @@ final class ShmSession implements AutoCloseable {
         }
         LIVE.remove(this);
         ShmFile.delete(file.path);
-        onClose.run();
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
+        ShmFile.delete(ShmDoorbell.socketPath(file.path));
+        try {
+            listener.close();
+        } catch (java.io.IOException ignored) {
+            // closing anyway
         }
+        ShmDoorbell b = bell;
+        if (b != null) {
+            b.close();
+        }
+        onClose.run();
     }
 
     // ------------------------------------------------------------------ the session's thread
 
     private void loop(long seen) {
         long idleSince = System.nanoTime();
-        long park = 10_000;
+        long spin = SPIN_MICROS * 1000L; // adapts: doubles while requests come within it, halves when not
+        boolean spinning = true;
         int k = 0;
         while (running) {
             long seq = file.getAcquire(ShmFile.OFF_REQ_SEQ);
             if (seq != seen) {
                 seen = seq;
+                if (spinning) {
+                    spin = Math.min(SPIN_MICROS * 1000L, spin * 2 + 1000);
+                }
                 serveOne(seq);
                 idleSince = System.nanoTime();
-                park = 10_000;
+                spinning = true;
+                k = 0;
                 continue;
             }
-            if ((++k & 63) != 0 || System.nanoTime() - idleSince < SPIN_MICROS * 1000L) {
+            if (spinning && (++k < 64 || System.nanoTime() - idleSince < spin)) {
                 Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(park);
-                park = Math.min(MAX_PARK_NANOS, park * 2);
+                continue;
+            }
+            if (spinning) {
+                spinning = false;
+                spin /= 2;
+            }
+            if (!bell.await(100) && running) {
+                Runnable gone = onClientGone; // the client's end of the doorbell closed: its process is gone
+                close();
+                if (gone != null) {
+                    gone.run();
+                }
             }
         }
     }
@@ -243,6 +272,7 @@ final class ShmSession implements AutoCloseable {
             buf.putInt(ShmFile.OFF_REP_KIND, ShmFile.KIND_PROTO);
         }
         file.setRelease(ShmFile.OFF_REP_SEQ, seq);
+        bell.ring();
     }
 
     private static Response error(ErrorCode code, String message) {
