@@ -137,7 +137,7 @@ def main():
             _, _, term, trunc, _ = env.step(n & 1)
             if term or trunc:
                 env.reset()
-        timed(0.5, sone)
+        timed(1.5, sone)  # warm-up: the server's JIT compiles the raw step path (slower on a busy machine)
         rows.append(("RemoteEnv CartPole-v1 over shared memory", profiled("single env", args.seconds, sone), "steps/s"))
         env.close()
         vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10, shm=True)
@@ -148,7 +148,7 @@ def main():
         def svone(n):
             sacts[n % 64] ^= 1
             vec.step(sacts)
-        timed(0.5, svone)
+        timed(1.5, svone)
         rows.append(("RemoteVectorEnv 64 x CartPole-v1 over shared memory", 64 * profiled("64-env vector env", args.seconds, svone),
                      "env-steps/s"))
         vec.close()
