@@ -18,6 +18,17 @@ from .javaserver import JavaServer
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def _wait_stopped(pid, seconds=5.0):
+    # kill(SIGSTOP) returns before every thread of the target has stopped; a fast path can still be answered
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with open(f"/proc/{pid}/stat") as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "T":
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} did not stop")
+
+
 def _wait_gone(path, seconds):
     deadline = time.monotonic() + seconds
     while os.path.exists(path) and time.monotonic() < deadline:
@@ -168,6 +179,7 @@ class ShmLivenessTest(unittest.TestCase):
         path, vpath = env.shm_path, vec.shm_path
         os.kill(server.proc.pid, signal.SIGSTOP)
         try:
+            _wait_stopped(server.proc.pid)
             self.assert_fails_fast(lambda: env.step(0), path)
             self.assert_fails_fast(lambda: vec.step(np.zeros(4, dtype=np.int64)), vpath)
         finally:
