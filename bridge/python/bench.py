@@ -6,10 +6,10 @@ echo of the same message sizes (a report, not a test).
 Starts `java -jar rollout-worker/target/gym4j.jar serve CartPole-v1` on a free port (GYM4J_JAR overrides
 the jar) and, for the echo, a 20-line JeroMQ ROUTER (Java's source launcher, the jar's JeroMQ) that answers
 every request with a reply of the size a CartPole step reply has. Prints steps/s for: local Gymnasium
-(when installed), RemoteEnv over ZeroMQ, the raw echo of a step's sizes, and the same for a 64-env
-RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the raw echo. The rows are
-measured in alternating 0.1 s windows (each row gets --seconds in all), so that on a shared, busy
-machine they all see the same load and the shares hold even when the absolute rates swing.
+(when installed), RemoteEnv over ZeroMQ and over the shared-memory path, the raw echo of a step's sizes,
+and the same for a 64-env RemoteVectorEnv and its batch messages; then the ZeroMQ path as a share of the
+raw echo. The rows are measured in alternating 0.1 s windows (each row gets --seconds in all), so that on a
+shared, busy machine they all see the same load and the shares hold even when the absolute rates swing.
 """
 import argparse
 import os
@@ -154,7 +154,27 @@ def main():
             bench.add("local Gymnasium 64 x CartPole-v1 (SyncVectorEnv)", lambda n: lvec.step(lacts), 64, "env-steps/s")
         server = JavaServer("CartPole-v1").start()
         closers.append(server.stop)
-        env = RemoteEnv(server.endpoint, timeout=10)
+        senv = RemoteEnv(server.endpoint, timeout=10, shm=True)
+        closers.insert(0, senv.close)
+        assert senv.shm_path, "the server offered no shared memory"
+        senv.reset(seed=0)
+
+        def sone(n):
+            _, _, term, trunc, _ = senv.step(n & 1)
+            if term or trunc:
+                senv.reset()
+        bench.add("RemoteEnv CartPole-v1 over shared memory", sone, warmup=2.0)  # the server's JIT
+        svec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10, shm=True)
+        closers.insert(0, svec.close)
+        assert svec.shm_path, "the server offered no shared memory"
+        svec.reset(seed=0)
+        sacts = np.zeros(64, dtype=np.int64)
+
+        def svone(n):
+            sacts[n % 64] ^= 1
+            svec.step(sacts)
+        bench.add("RemoteVectorEnv 64 x CartPole-v1 over shared memory", svone, 64, "env-steps/s", warmup=2.0)
+        env = RemoteEnv(server.endpoint, timeout=10, shm=False)
         closers.insert(0, env.close)
         env.reset(seed=0)
 
@@ -169,7 +189,7 @@ def main():
         step_reply.step.reward = 1.0
         single_sizes = sizes(codec.encode(env.action_space, 1), step_reply)
 
-        vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10)
+        vec = RemoteVectorEnv(server.endpoint, num_envs=64, timeout=10, shm=False)
         closers.insert(0, vec.close)
         vec.reset(seed=0)
         actions = np.zeros(64, dtype=np.int64)

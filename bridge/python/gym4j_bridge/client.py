@@ -1,5 +1,6 @@
 """Clients: RemoteEnv and RemoteVectorEnv use an env served over the gym4j bridge (e.g. `gym4j serve`)."""
 import itertools
+import os
 import time
 
 import numpy as np
@@ -8,6 +9,7 @@ import zmq
 from . import actions
 from . import bridge_pb2 as pb
 from . import codec
+from . import shm as _shm
 from ._compat import HAVE_GYMNASIUM, Env, VectorEnv
 
 DEFAULT_TIMEOUT = 30.0
@@ -63,8 +65,11 @@ class Connection:
     """
 
     def __init__(self, address, timeout=DEFAULT_TIMEOUT, max_message_size=DEFAULT_MAX_MESSAGE_SIZE,
-                 curve_server_key=None, context=None):
+                 curve_server_key=None, context=None, shm=None):
         self.address = address
+        # The same-host fast path: asked for in Hello on a loopback link unless turned off (shm=False, GYM4J_SHM=0).
+        self.shm_wanted = (_shm.enabled_by_default() if shm is None else bool(shm)) and _shm.same_host(address)
+        self.shm = None
         self.timeout = float(timeout)
         self.max_message_size = int(max_message_size)
         self.curve_server_key = curve_server_key
@@ -105,7 +110,13 @@ class Connection:
             broke |= int.from_bytes(frames[0][:2], "little") == zmq.EVENT_DISCONNECTED
         return broke
 
+    def _drop_shm(self):
+        if self.shm is not None:
+            self.shm.close()
+            self.shm = None
+
     def drop(self):
+        self._drop_shm()
         if self._socket is not None:
             try:
                 self._socket.disable_monitor()
@@ -158,6 +169,48 @@ class Connection:
         """Sends `request` (its id is set here) and returns the Response with the same id."""
         limit = self.timeout if timeout is None else timeout
         what = request.WhichOneof("body")
+        if what == "hello":
+            self._drop_shm()  # a new handshake ends the server's session and its file
+            if self.shm_wanted and _shm.CAPABILITY not in request.hello.capabilities:
+                request.hello.capabilities.append(_shm.CAPABILITY)
+        elif self.shm is not None:
+            request.id = next(self._ids)
+            if self.shm.fits(request.ByteSize()):
+                try:
+                    return self.shm.call(request, limit)
+                except BridgeError:
+                    self.drop()  # a late reply must never be read as the next one's: start afresh over ZeroMQ
+                    self._lost = True
+                    raise
+        reply = self._call_zmq(request, limit, what)
+        if what == "hello" and self.shm_wanted and reply.WhichOneof("body") == "hello" and reply.hello.HasField("shm"):
+            self._attach_shm(reply.hello.shm, limit)
+        return reply
+
+    def _attach_shm(self, offer, limit):
+        try:
+            channel = _shm.ShmChannel(offer.path, offer.slot_size, self.address)
+        except _shm.ShmError:
+            return  # not a usable file: stay on ZeroMQ
+        req = pb.Request()
+        req.shm_attach.nonce = channel.nonce
+        req.shm_attach.pid = os.getpid()
+        reply = self._call_zmq(req, limit, "shm_attach")
+        if reply.WhichOneof("body") == "shm_attached":
+            self.shm = channel
+        else:
+            channel.close()
+
+    def step_raw(self, action):
+        """A step in the shared-memory raw layout; the caller checked that self.shm.raw holds."""
+        try:
+            return self.shm.step_raw(action, self.timeout)
+        except BridgeError:
+            self.drop()
+            self._lost = True
+            raise
+
+    def _call_zmq(self, request, limit, what):
         start = time.monotonic()
         self._ready(start, limit, what)
         request.id = next(self._ids)
@@ -316,10 +369,10 @@ class RemoteEnv(Env):
     metadata = {"render_modes": ["human", "rgb_array", "ansi", "rgb_array_list", "depth_array"]}
 
     def __init__(self, address, env_id=None, *, timeout=DEFAULT_TIMEOUT, curve_server_key=None,
-                 max_message_size=DEFAULT_MAX_MESSAGE_SIZE, **kwargs):
+                 max_message_size=DEFAULT_MAX_MESSAGE_SIZE, shm=None, **kwargs):
         self._init_args = dict(address=address, env_id=env_id, timeout=timeout, curve_server_key=curve_server_key,
-                               max_message_size=max_message_size, **kwargs)
-        self._conn = Connection(address, timeout, max_message_size, curve_server_key)
+                               max_message_size=max_message_size, shm=shm, **kwargs)
+        self._conn = Connection(address, timeout, max_message_size, curve_server_key, shm=shm)
         self._hello = _hello(env_id, kwargs)
         try:
             d = _handshake(self._conn, self._hello)
@@ -341,6 +394,21 @@ class RemoteEnv(Env):
         self._remote_spec = _wire_spec(d)
         self.spec = _gymnasium_spec(self._remote_spec, self._make_kwargs(), vector=False)
         self._closed = False
+        self._raw_ready = None
+
+    @property
+    def shm_path(self):
+        """The shared-memory file the calls go through, or None when they go over ZeroMQ."""
+        return self._conn.shm.path if self._conn.shm is not None else None
+
+    def _raw(self):
+        channel = self._conn.shm
+        if channel is None:
+            return False
+        if self._raw_ready is not channel:
+            self._raw_ready = channel
+            channel.setup_raw(self.observation_space, self.action_space)
+        return channel.raw
 
     def _make_kwargs(self):
         a = dict(self._init_args)
@@ -378,6 +446,13 @@ class RemoteEnv(Env):
     def step(self, action):
         self._ensure_open()
         actions.check(self.action_space, action, self._invalid_action)
+        if self._raw():
+            r = self._conn.step_raw(action)
+            if type(r) is tuple:
+                return r[0], r[1], r[2], r[3], codec.decode_map(pb.ValueMap.FromString(r[4])) if r[4] else {}
+            r = _check(r, "step", self.address)
+            return (codec.decode(self.observation_space, r.observation), r.reward, r.terminated, r.truncated,
+                    codec.decode_map(r.info))
         # Request.step (4) holding Step.action (1): serialized directly, the id appended by the connection
         body = self._step_bodies.get(action) if type(action) is int else None
         if body is None:
@@ -438,11 +513,12 @@ class RemoteVectorEnv(VectorEnv):
     """
 
     def __init__(self, address, env_id=None, num_envs=0, *, timeout=DEFAULT_TIMEOUT, curve_server_key=None,
-                 max_message_size=DEFAULT_MAX_MESSAGE_SIZE, **kwargs):
+                 max_message_size=DEFAULT_MAX_MESSAGE_SIZE, shm=None, **kwargs):
         self._init_args = dict(address=address, env_id=env_id, num_envs=num_envs, timeout=timeout,
-                               curve_server_key=curve_server_key, max_message_size=max_message_size, **kwargs)
+                               curve_server_key=curve_server_key, max_message_size=max_message_size, shm=shm, **kwargs)
         self._closed = True
-        self._conn = Connection(address, timeout, max_message_size, curve_server_key)
+        self._raw_ready = None
+        self._conn = Connection(address, timeout, max_message_size, curve_server_key, shm=shm)
         self._hello = _hello(env_id, kwargs, num_envs)
         try:
             d = _handshake(self._conn, self._hello)
@@ -483,6 +559,11 @@ class RemoteVectorEnv(VectorEnv):
     def __setstate__(self, state):
         self.__init__(**state)
 
+    @property
+    def shm_path(self):
+        """The shared-memory file the calls go through, or None when they go over ZeroMQ."""
+        return self._conn.shm.path if self._conn.shm is not None else None
+
     def reset(self, *, seed=None, options=None):
         self._ensure_open()
         req = pb.Request()
@@ -503,6 +584,18 @@ class RemoteVectorEnv(VectorEnv):
     def step(self, actions_):
         self._ensure_open()
         actions.check(self.action_space, actions_, self._invalid_action)
+        channel = self._conn.shm
+        if channel is not None:
+            if self._raw_ready is not channel:
+                self._raw_ready = channel
+                channel.setup_raw(self.observation_space, self.action_space, self.num_envs)
+            if channel.raw:
+                r = self._conn.step_raw(actions_)
+                if type(r) is tuple:
+                    return r[0], r[1], r[2], r[3], codec.decode_map(pb.ValueMap.FromString(r[4])) if r[4] else {}
+                r = _check(r, "vector_step", self.address)
+                return (codec.decode(self.observation_space, r.observations), codec.from_tensor(r.rewards),
+                        codec.from_tensor(r.terminated), codec.from_tensor(r.truncated), codec.decode_map(r.infos))
         # Request.vector_step (8) holding VectorStep.actions (1), the id appended by the connection
         body = codec.field(8, codec.field(1, codec.encode(self.action_space, actions_).SerializeToString()))
         reply = self._conn.call_serialized(body, "vector_step")

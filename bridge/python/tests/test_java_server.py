@@ -16,7 +16,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class CartPoleReferenceReplayTest(unittest.TestCase):
+    """Over ZeroMQ; CartPoleReferenceReplayOverShmTest runs the same through the shared-memory file."""
     server = None
+    SHM = False
 
     @classmethod
     def setUpClass(cls):
@@ -30,8 +32,9 @@ class CartPoleReferenceReplayTest(unittest.TestCase):
         with open(os.path.join(HERE, "data", "CartPole-v1.jsonl")) as f:
             lines = [json.loads(line) for line in f]
         header, runs = lines[0], lines[1:]
-        env = RemoteEnv(self.server.endpoint, timeout=10)
+        env = RemoteEnv(self.server.endpoint, timeout=10, shm=self.SHM)
         try:
+            self.assertEqual(env.shm_path is not None, self.SHM, env.shm_path)
             self.assertEqual(env.remote_spec.id, "CartPole-v1")
             self.assertEqual(env.remote_spec.max_episode_steps, header["spec"]["max_episode_steps"])
             self.assertEqual(env.action_space.n, header["action_space"]["n"])
@@ -191,7 +194,9 @@ if __name__ == "__main__":
 
 
 class RemoteVectorEnvTest(unittest.TestCase):
+    """Over ZeroMQ; RemoteVectorEnvOverShmTest runs the same through the shared-memory file."""
     server = None
+    SHM = False
 
     @classmethod
     def setUpClass(cls):
@@ -209,8 +214,9 @@ class RemoteVectorEnvTest(unittest.TestCase):
         from gym4j_bridge import RemoteVectorEnv
         n = 16
         local = gymnasium.make_vec("CartPole-v1", num_envs=n, vectorization_mode="sync")
-        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10)
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10, shm=self.SHM)
         try:
+            self.assertEqual(vec.shm_path is not None, self.SHM, vec.shm_path)
             a, _ = local.reset(seed=5)
             b, _ = vec.reset(seed=5)
             np.testing.assert_array_equal(a, b)
@@ -227,9 +233,11 @@ class RemoteVectorEnvTest(unittest.TestCase):
     def test_sixteen_remote_envs_match_sixteen_local_ones(self):
         from gym4j_bridge import RemoteVectorEnv
         n = 16
-        singles = [RemoteEnv(self.server.endpoint, timeout=10) for _ in range(n)]
-        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10)
+        singles = [RemoteEnv(self.server.endpoint, timeout=10, shm=self.SHM) for _ in range(n)]
+        vec = RemoteVectorEnv(self.server.endpoint, num_envs=n, timeout=10, shm=self.SHM)
         try:
+            self.assertEqual(vec.shm_path is not None, self.SHM, vec.shm_path)
+            self.assertEqual(singles[0].shm_path is not None, self.SHM, singles[0].shm_path)
             self.assertEqual(vec.num_envs, n)
             self.assertEqual(vec.observation_space.shape, (n, 4))
             obs, _ = vec.reset(seed=5)
@@ -256,3 +264,11 @@ class RemoteVectorEnvTest(unittest.TestCase):
             vec.close()
             for e in singles:
                 e.close()
+
+
+class CartPoleReferenceReplayOverShmTest(CartPoleReferenceReplayTest):
+    SHM = True
+
+
+class RemoteVectorEnvOverShmTest(RemoteVectorEnvTest):
+    SHM = True

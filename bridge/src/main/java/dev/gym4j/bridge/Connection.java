@@ -62,11 +62,26 @@ final class Connection implements AutoCloseable {
     private long nextId;
     private int receiveTimeout = -1;
     private boolean closed;
+    private final boolean shmWanted;
+    private ShmClient shm;
 
     Connection(String address, ClientOptions options) {
         this.address = address;
         this.options = options;
         this.clientKeys = options.curveServerKey() == null ? null : ZMQ.Curve.generateKeyPair();
+        this.shmWanted = options.sharedMemory() && isSameHost(address);
+    }
+
+    /** @return whether the address can only be this machine (loopback tcp, ipc, inproc): the shared-memory path may apply */
+    static boolean isSameHost(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        return a.startsWith("tcp://127.") || a.startsWith("tcp://localhost:") || a.startsWith("tcp://[::1]:")
+                || a.startsWith("ipc://") || a.startsWith("inproc://");
+    }
+
+    /** @return the shared-memory file this connection uses now, or null when it goes over ZeroMQ */
+    String sharedMemoryPath() {
+        return shm == null ? null : shm.toString();
     }
 
     String address() {
@@ -90,6 +105,55 @@ final class Connection implements AutoCloseable {
         if (closed) {
             throw new GymException("the connection to " + address + " is closed");
         }
+        if (request.getBodyCase() == Request.BodyCase.HELLO) {
+            if (shm != null) {
+                shm.close(); // a new handshake ends the server's session, and its shared-memory file with it
+                shm = null;
+            }
+            if (shmWanted && !request.getHello().getCapabilitiesList().contains(Protocol.CAP_SHM)) {
+                request.getHelloBuilder().addCapabilities(Protocol.CAP_SHM);
+            }
+        } else if (shm != null && !closed) {
+            Request r = request.setId(++nextId).build();
+            if (shm.fits(r.getSerializedSize())) {
+                try {
+                    return shm.call(r, timeoutMillis);
+                } catch (RuntimeException e) {
+                    drop(); // a late reply must never be read as the next one's: start afresh over ZeroMQ
+                    lost = true;
+                    throw e;
+                }
+            }
+        }
+        Response reply = callZmq(request, timeoutMillis);
+        if (reply.hasHello() && reply.getHello().hasShm() && shmWanted) {
+            attachShm(reply.getHello().getShm(), timeoutMillis);
+        }
+        return reply;
+    }
+
+    /**
+     * Maps the offered file and proves it with the file's nonce; on any failure the connection stays on
+     * ZeroMQ (the server then serves this client there as before).
+     */
+    private void attachShm(dev.gym4j.bridge.proto.ShmOffer offer, long timeoutMillis) {
+        ShmClient client;
+        try {
+            client = ShmClient.open(offer, address);
+        } catch (RuntimeException e) {
+            System.getLogger(Connection.class.getName()).log(System.Logger.Level.DEBUG, () -> "shared memory not used: " + e.getMessage());
+            return;
+        }
+        Response r = callZmq(Request.newBuilder().setShmAttach(dev.gym4j.bridge.proto.ShmAttach.newBuilder()
+                .setNonce(com.google.protobuf.ByteString.copyFrom(client.nonce())).setPid(ProcessHandle.current().pid())), timeoutMillis);
+        if (r.hasShmAttached()) {
+            shm = client;
+        } else {
+            client.close();
+        }
+    }
+
+    private Response callZmq(Request.Builder request, long timeoutMillis) {
         long start = System.nanoTime();
         long deadline = start + timeoutMillis * 1_000_000L;
         if (socket != null && disconnected()) {
@@ -287,6 +351,10 @@ final class Connection implements AutoCloseable {
             SharedContext.get().destroySocket(probe);
             probe = null;
         }
+        if (shm != null) {
+            shm.close();
+        }
+        shm = null;
         if (socket != null) {
             socket.monitor(null, 0);
             SharedContext.get().destroySocket(monitor);

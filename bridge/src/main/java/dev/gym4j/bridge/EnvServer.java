@@ -129,6 +129,7 @@ public final class EnvServer implements AutoCloseable {
         this.slots = new Slots(options.maxClients(), limits.maxClientsPerPeer(), limits.maxEnvs(), limits.evictAfter().toNanos());
         this.queuedBytesBudget = Math.max(options.maxMessageSize(), Runtime.getRuntime().maxMemory() / 4);
         this.context = Connection.SharedContext.get();
+        ShmSessions.removeStaleFiles();
         long n = INSTANCES.incrementAndGet();
         this.router = context.createSocket(SocketType.ROUTER);
         router.setLinger(0);
@@ -619,7 +620,8 @@ public final class EnvServer implements AutoCloseable {
     private byte[] reply(Client c, Job job) {
         long start = System.nanoTime();
         try {
-            return answer(c, job.payload).toByteArray();
+            ShmSession shm = c.shm;
+            return (shm == null ? answer(c, job.payload) : shm.exclusive(() -> answer(c, job.payload))).toByteArray();
         } catch (Throwable t) {
             return internal(t).toByteArray();
         } finally {
@@ -647,6 +649,20 @@ public final class EnvServer implements AutoCloseable {
         } catch (InvalidProtocolBufferException e) {
             return error(0, ErrorCode.ERROR_CODE_BAD_MESSAGE, "not a gym4j.bridge.v1.Request (" + e.getMessage() + ")");
         }
+        return answer(c, request);
+    }
+
+    /** Answers a request that came through the client's shared-memory file; never throws. */
+    private Response answerShm(Client c, Request request) {
+        c.lastSeenNanos = System.nanoTime();
+        try {
+            return answer(c, request);
+        } catch (Throwable t) {
+            return internal(t).toBuilder().setId(request.getId()).build();
+        }
+    }
+
+    private Response answer(Client c, Request request) {
         long id = request.getId();
         Response.Builder reply = Response.newBuilder().setId(id);
         try {
@@ -658,6 +674,8 @@ public final class EnvServer implements AutoCloseable {
                     return reply.setPong(Pong.getDefaultInstance()).build();
                 case LIST_ENVS:
                     return EnvListing.reply(id, factory, options.defaultEnvId());
+                case SHM_ATTACH:
+                    return ShmSessions.attach(c.shm, request, r -> answerShm(c, r), () -> c.submit(() -> closeSession(c)));
                 case CLOSE:
                     closeSession(c);
                     return reply.setClose(dev.gym4j.bridge.proto.CloseReply.getDefaultInstance()).build();
@@ -717,9 +735,11 @@ public final class EnvServer implements AutoCloseable {
             return Response.newBuilder().setId(id).setError(Errors.fromException((RuntimeException) e)).build();
         }
         c.session = session;
-        return Response.newBuilder().setId(id).setHello(HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
-                .addAllCapabilities(Protocol.CAPABILITIES).addCapabilities(Protocol.CAP_PING_WHILE_BUSY).setServerName("gym4j-java")
-                .setEnv(session.describe())).build();
+        HelloReply.Builder reply = HelloReply.newBuilder().setProtocolVersion(Protocol.VERSION)
+                .addAllCapabilities(Protocol.CAPABILITIES).addCapabilities(Protocol.CAP_PING_WHILE_BUSY)
+                .setServerName("gym4j-java").setEnv(session.describe());
+        c.shm = ShmSessions.offer(hello, reply, options.maxMessageSize());
+        return Response.newBuilder().setId(id).setHello(reply).build();
     }
 
     /** Closes the client's env, if any, and frees its slot; runs in the client's turn. */
@@ -744,6 +764,8 @@ public final class EnvServer implements AutoCloseable {
         volatile long lastSeenNanos = System.nanoTime();
         /** Touched only in this client's turn. */
         Session session;
+        /** The client's shared-memory session (offered or attached), or null; set in the client's turn. */
+        volatile ShmSession shm;
         // Guarded by slots.
         boolean slotted;
         int weight;
@@ -862,6 +884,11 @@ public final class EnvServer implements AutoCloseable {
         }
 
         void closeSessionQuietly() {
+            ShmSession f = shm;
+            shm = null;
+            if (f != null) {
+                f.close();
+            }
             Session s = session;
             session = null;
             if (s != null) {

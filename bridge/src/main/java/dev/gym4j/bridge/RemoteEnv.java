@@ -224,6 +224,11 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
         Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
     }
 
+    /** @return the shared-memory file this env's calls go through, or null when they go over ZeroMQ; for tests */
+    String sharedMemoryPath() {
+        return connection.sharedMemoryPath();
+    }
+
     /** Closes the socket without telling the server, as a crashed client would; for tests. */
     void vanishForTests() {
         closed = true;

@@ -226,6 +226,11 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
         }
     }
 
+    /** @return the shared-memory file this env's calls go through, or null when they go over ZeroMQ; for tests */
+    String sharedMemoryPath() {
+        return connection.sharedMemoryPath();
+    }
+
     @Override
     public String toString() {
         return "RemoteVectorEnv<" + numEnvs + " envs at " + connection.address() + ">";

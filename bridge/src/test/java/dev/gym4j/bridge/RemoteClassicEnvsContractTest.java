@@ -5,7 +5,10 @@ import dev.gym4j.testkit.AllRegisteredEnvsContractTest;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The testkit's env contract for every classic-control id, each served by an EnvServer and used through RemoteEnv over tcp. */
+/**
+ * The testkit's env contract for every classic-control id, each served by an EnvServer and used through RemoteEnv
+ * over ZeroMQ on tcp loopback ({@link RemoteClassicEnvsOverShmContractTest}: through the shared-memory file).
+ */
 class RemoteClassicEnvsContractTest extends AllRegisteredEnvsContractTest {
 
     private static final Set<String> IDS = Set.of("CartPole-v0", "CartPole-v1", "MountainCar-v0",
@@ -18,6 +21,10 @@ class RemoteClassicEnvsContractTest extends AllRegisteredEnvsContractTest {
 
     @Override
     protected Supplier<Env<?, ?>> factory(String id) {
-        return () -> TestServers.connect(id);
+        return () -> TestServers.connect(id, transport());
+    }
+
+    protected TestServers.Transport transport() {
+        return TestServers.Transport.ZMQ;
     }
 }

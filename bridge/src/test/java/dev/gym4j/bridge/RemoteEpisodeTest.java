@@ -8,16 +8,26 @@ import dev.gym4j.api.Gym;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Space;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A remote episode is the local one: same seed and actions give bit-identical observations, rewards and flags. */
+/**
+ * A remote episode is the local one: same seed and actions give bit-identical observations, rewards and flags,
+ * over ZeroMQ and over the shared-memory path.
+ */
 class RemoteEpisodeTest {
 
+    static Stream<Arguments> idsAndTransports() {
+        return Stream.of("CartPole-v0", "CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1")
+                .flatMap(id -> Stream.of(TestServers.Transport.values()).map(t -> Arguments.of(id, t)));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"CartPole-v0", "CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1"})
-    void remoteEpisodesAreIdenticalToLocalOnes(String id) {
-        try (Env<Object, Object> local = Gym.make(id); Env<Object, Object> remote = TestServers.connect(id)) {
+    @MethodSource("idsAndTransports")
+    void remoteEpisodesAreIdenticalToLocalOnes(String id, TestServers.Transport transport) {
+        try (Env<Object, Object> local = Gym.make(id); Env<Object, Object> remote = TestServers.connect(id, transport)) {
             assertEquals(local.observationSpace(), remote.observationSpace());
             assertEquals(local.actionSpace(), remote.actionSpace());
             assertEquals(local.metadata(), remote.metadata());

@@ -8,18 +8,21 @@ import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A remote vector env of 16 CartPoles matches {@code Gym.makeVec("CartPole-v1", 16)}, step by step. */
+/** A remote vector env of 16 CartPoles matches {@code Gym.makeVec("CartPole-v1", 16)}, step by step, over both transports. */
 class RemoteVectorEnvTest {
 
     private static final int N = 16;
 
-    @Test
-    void sixteenRemoteEnvsMatchSixteenLocalOnes() {
+    @ParameterizedTest
+    @EnumSource(TestServers.Transport.class)
+    void sixteenRemoteEnvsMatchSixteenLocalOnes(TestServers.Transport transport) {
         try (VectorEnv<float[], long[]> local = Gym.makeVec("CartPole-v1", N);
-             VectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), N,
-                     TestServers.fast())) {
+             RemoteVectorEnv<float[], long[]> remote = RemoteVectorEnv.connect(TestServers.registryServer(), "CartPole-v1", Map.of(), N,
+                     TestServers.fast(transport))) {
+            transport.check(remote.sharedMemoryPath(), remote.toString());
             assertEquals(N, remote.numEnvs());
             assertEquals(local.observationSpace(), remote.observationSpace());
             assertEquals(local.actionSpace(), remote.actionSpace());

@@ -57,6 +57,22 @@ final class ServerProcess implements AutoCloseable {
         if (!k.waitFor(10, TimeUnit.SECONDS) || k.exitValue() != 0) {
             throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
         }
+        if (name.equals("STOP")) {
+            awaitStopped(); // kill returns before every thread stopped: a fast path could still be answered
+        }
+    }
+
+    private void awaitStopped() throws IOException, InterruptedException {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc/" + process.pid() + "/stat");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String s = java.nio.file.Files.readString(stat);
+            if (s.substring(s.lastIndexOf(')') + 1).trim().startsWith("T")) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("process " + process.pid() + " did not stop");
     }
 
     @Override

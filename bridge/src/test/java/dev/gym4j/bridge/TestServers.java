@@ -24,7 +24,30 @@ final class TestServers {
         return ClientOptions.defaults().withTimeout(Duration.ofSeconds(10));
     }
 
+    /** @return {@link #fast()} options over the given transport */
+    static ClientOptions fast(Transport transport) {
+        return fast().withSharedMemory(transport == Transport.SHM);
+    }
+
     static <O, A> RemoteEnv<O, A> connect(String id) {
         return RemoteEnv.connect(registryServer(), id, Map.of(), fast());
+    }
+
+    /** Connects over the transport, and checks that it is the one the calls take. */
+    static <O, A> RemoteEnv<O, A> connect(String id, Transport transport) {
+        RemoteEnv<O, A> env = RemoteEnv.connect(registryServer(), id, Map.of(), fast(transport));
+        transport.check(env.sharedMemoryPath(), env.toString());
+        return env;
+    }
+
+    /** The two ways a client on this machine reaches a server: ZeroMQ over tcp loopback, or the shared-memory file. */
+    enum Transport {
+        ZMQ, SHM;
+
+        void check(String sharedMemoryPath, String what) {
+            if ((this == SHM) != (sharedMemoryPath != null)) {
+                throw new AssertionError(what + " should go over " + this + ", its shared-memory file is " + sharedMemoryPath);
+            }
+        }
     }
 }
