@@ -6,7 +6,9 @@ import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Response;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMonitor;
 
 /**
  * A client's link to one server, in ZeroMQ's "lazy pirate" style: each call sends one request and
@@ -338,9 +340,9 @@ final class Connection implements AutoCloseable {
     /** @return whether the socket's link broke since the last look (reads the pending connection events) */
     private boolean disconnected() {
         boolean broke = false;
-        ZMQ.Event e;
-        while ((e = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT)) != null) {
-            broke |= e.getEvent() == ZMQ.EVENT_DISCONNECTED;
+        ZEvent e;
+        while ((e = ZEvent.recv(monitor, ZMQ.DONTWAIT)) != null) {
+            broke |= e.getEvent() == ZMonitor.Event.DISCONNECTED;
         }
         return broke;
     }
@@ -348,7 +350,7 @@ final class Connection implements AutoCloseable {
     /** Throws the socket away; the next call opens a new one. */
     void drop() {
         if (probe != null) {
-            SharedContext.get().destroySocket(probe);
+            probe.close();
             probe = null;
         }
         if (shm != null) {
@@ -357,8 +359,8 @@ final class Connection implements AutoCloseable {
         shm = null;
         if (socket != null) {
             socket.monitor(null, 0);
-            SharedContext.get().destroySocket(monitor);
-            SharedContext.get().destroySocket(socket);
+            monitor.close();
+            socket.close();
             socket = null;
             monitor = null;
         }

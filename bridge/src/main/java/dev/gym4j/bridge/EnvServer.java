@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
 
 /**
@@ -164,9 +165,9 @@ public final class EnvServer implements AutoCloseable {
             handback.connect(handbackAddress);
             this.endpoint = bind(router, options.bind());
         } catch (RuntimeException e) {
-            context.destroySocket(monitor);
-            context.destroySocket(handback);
-            context.destroySocket(router);
+            monitor.close();
+            handback.close();
+            router.close();
             throw new GymException("Cannot bind " + options.bind() + ": " + bindProblem(e), e);
         }
         AtomicInteger workerNumber = new AtomicInteger();
@@ -537,7 +538,12 @@ public final class EnvServer implements AutoCloseable {
         router.send(reply, ZMQ.DONTWAIT);
     }
 
-    /** Connection events: log them, and free the env of a client whose connection closed. */
+    /**
+     * Connection events: log them, and free the env of a client whose connection closed. (JeroMQ 0.6 deprecates
+     * {@code ZMQ.Event} for {@code ZEvent}; this keeps the older type for {@code resolveValue()}, the event's
+     * channel, which tells a closed connection from a newer one on the same reused port.)
+     */
+    @SuppressWarnings("deprecation")
     private void watchConnections() {
         for (int k = 0; k < 1024; k++) {
             ZMQ.Event e = ZMQ.Event.recv(monitor, ZMQ.DONTWAIT);
@@ -1011,10 +1017,10 @@ public final class EnvServer implements AutoCloseable {
         ZMQ.Socket closedMonitor = null;
         try {
             synchronized (handback) {
-                context.destroySocket(handback);
+                handback.close();
             }
             router.monitor(null, 0);
-            context.destroySocket(monitor);
+            monitor.close();
             if (endpoint.startsWith("tcp://")) {
                 String address = "inproc://gym4j-env-server-closed-" + INSTANCES.incrementAndGet();
                 router.monitor(address, ZMQ.EVENT_CLOSED);
@@ -1022,15 +1028,15 @@ public final class EnvServer implements AutoCloseable {
                 closedMonitor.setReceiveTimeOut(1000);
                 closedMonitor.connect(address);
                 router.unbind(endpoint);
-                ZMQ.Event.recv(closedMonitor);
+                ZEvent.recv(closedMonitor);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "closing " + endpoint + ": " + e);
         } finally {
             if (closedMonitor != null) {
-                context.destroySocket(closedMonitor);
+                closedMonitor.close();
             }
-            context.destroySocket(router);
+            router.close();
         }
     }
 
