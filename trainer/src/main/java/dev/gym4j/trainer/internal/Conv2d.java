@@ -82,6 +82,7 @@ public final class Conv2d {
 
     /**
      * Accumulates the parameter gradients: {@code dW += sum over output pixels of patch^T dy}, {@code db += sum of dy}.
+     * Four output pixels at a time share each load and store of {@code dW}; each sum still runs in pixel order.
      *
      * @param x the layer's input, {@code rows x h x w x c}
      * @param dy gradient of the loss with respect to the layer's output, {@code rows x oh x ow x f}
@@ -92,60 +93,119 @@ public final class Conv2d {
         int oh = outSize(h, k, s);
         int ow = outSize(w, k, s);
         int n = k * c;
-        for (int r = 0; r < rows; r++) {
-            int image = xOff + r * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int d = dyOff + ((r * oh + oy) * ow + ox) * f;
-                    for (int ky = 0; ky < k; ky++) {
-                        int xr = image + ((oy * s + ky) * w + ox * s) * c;
-                        int gr = gwOff + ky * n * f;
-                        for (int i = 0; i < n; i++) {
-                            float a = x[xr + i];
-                            int gi = gr + i * f;
-                            for (int j = 0; j < f; j++) {
-                                g[gi + j] += a * dy[d + j];
-                            }
-                        }
-                    }
+        int pixels = rows * oh * ow;
+        int q = 0;
+        for (; q + 3 < pixels; q += 4) {
+            int x0 = patch(xOff, q, oh, ow, h, w, c, s);
+            int x1 = patch(xOff, q + 1, oh, ow, h, w, c, s);
+            int x2 = patch(xOff, q + 2, oh, ow, h, w, c, s);
+            int x3 = patch(xOff, q + 3, oh, ow, h, w, c, s);
+            int d0 = dyOff + q * f;
+            int d1 = d0 + f;
+            int d2 = d1 + f;
+            int d3 = d2 + f;
+            for (int ky = 0; ky < k; ky++) {
+                int row = ky * w * c;
+                int gr = gwOff + ky * n * f;
+                for (int i = 0; i < n; i++) {
+                    float a0 = x[x0 + row + i];
+                    float a1 = x[x1 + row + i];
+                    float a2 = x[x2 + row + i];
+                    float a3 = x[x3 + row + i];
+                    int gi = gr + i * f;
                     for (int j = 0; j < f; j++) {
-                        g[gbOff + j] += dy[d + j];
+                        g[gi + j] = g[gi + j] + a0 * dy[d0 + j] + a1 * dy[d1 + j] + a2 * dy[d2 + j] + a3 * dy[d3 + j];
                     }
+                }
+            }
+            for (int j = 0; j < f; j++) {
+                g[gbOff + j] = g[gbOff + j] + dy[d0 + j] + dy[d1 + j] + dy[d2 + j] + dy[d3 + j];
+            }
+        }
+        for (; q < pixels; q++) {
+            int xq = patch(xOff, q, oh, ow, h, w, c, s);
+            int d = dyOff + q * f;
+            for (int ky = 0; ky < k; ky++) {
+                int xr = xq + ky * w * c;
+                int gr = gwOff + ky * n * f;
+                for (int i = 0; i < n; i++) {
+                    float a = x[xr + i];
+                    int gi = gr + i * f;
+                    for (int j = 0; j < f; j++) {
+                        g[gi + j] += a * dy[d + j];
+                    }
+                }
+            }
+            for (int j = 0; j < f; j++) {
+                g[gbOff + j] += dy[d + j];
+            }
+        }
+    }
+
+    /** @return the offset of output pixel {@code q}'s patch (its top-left input value) among {@code rows} images */
+    private static int patch(int xOff, int q, int oh, int ow, int h, int w, int c, int s) {
+        int r = q / (oh * ow);
+        int rem = q - r * oh * ow;
+        int oy = rem / ow;
+        int ox = rem - oy * ow;
+        return xOff + r * h * w * c + (oy * s * w + ox * s) * c;
+    }
+
+    /**
+     * The weights rearranged for {@link #backwardInput}: {@code [ky][kx][c][f]} at {@code wOff} into
+     * {@code [ky][f][kx][c]} at {@code wtOff}.
+     */
+    public static void transposeWeights(float[] p, int wOff, int k, int c, int f, float[] wt, int wtOff) {
+        int n = k * c;
+        for (int ky = 0; ky < k; ky++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < f; j++) {
+                    wt[wtOff + (ky * f + j) * n + i] = p[wOff + (ky * n + i) * f + j];
                 }
             }
         }
     }
 
     /**
-     * The gradient with respect to the layer's input: each input value collects {@code W[ky][kx][ci][.] . dy[pixel][.]}
-     * over the output pixels whose patch holds it.
+     * The gradient with respect to the layer's input: each output pixel's gradient, times the weights, is added
+     * onto its patch, one contiguous kernel row ({@code k x c} values) at a time, four output channels at a time.
      *
      * @param dy gradient of the output, {@code rows x oh x ow x f}
-     * @param p the parameters, {@code W} at {@code wOff}
+     * @param wt the weights as {@link #transposeWeights} arranges them, at {@code wtOff}
      * @param dx output, {@code rows x h x w x c} (overwritten)
      */
-    public static void backwardInput(float[] dy, int dyOff, int rows, int h, int w, int c, float[] p, int wOff,
+    public static void backwardInput(float[] dy, int dyOff, int rows, int h, int w, int c, float[] wt, int wtOff,
             int k, int s, int f, float[] dx, int dxOff) {
         int oh = outSize(h, k, s);
         int ow = outSize(w, k, s);
         int n = k * c;
         Arrays.fill(dx, dxOff, dxOff + rows * h * w * c, 0f);
-        for (int r = 0; r < rows; r++) {
-            int image = dxOff + r * h * w * c;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int d = dyOff + ((r * oh + oy) * ow + ox) * f;
-                    for (int ky = 0; ky < k; ky++) {
-                        int xr = image + ((oy * s + ky) * w + ox * s) * c;
-                        int wr = wOff + ky * n * f;
-                        for (int i = 0; i < n; i++) {
-                            int wi = wr + i * f;
-                            float sum = 0f;
-                            for (int j = 0; j < f; j++) {
-                                sum += p[wi + j] * dy[d + j];
-                            }
-                            dx[xr + i] += sum;
-                        }
+        int pixels = rows * oh * ow;
+        for (int q = 0; q < pixels; q++) {
+            int xq = patch(dxOff, q, oh, ow, h, w, c, s);
+            int d = dyOff + q * f;
+            for (int ky = 0; ky < k; ky++) {
+                int xr = xq + ky * w * c;
+                int wr = wtOff + ky * f * n;
+                int j = 0;
+                for (; j + 3 < f; j += 4) {
+                    float a0 = dy[d + j];
+                    float a1 = dy[d + j + 1];
+                    float a2 = dy[d + j + 2];
+                    float a3 = dy[d + j + 3];
+                    int w0 = wr + j * n;
+                    int w1 = w0 + n;
+                    int w2 = w1 + n;
+                    int w3 = w2 + n;
+                    for (int i = 0; i < n; i++) {
+                        dx[xr + i] = dx[xr + i] + a0 * wt[w0 + i] + a1 * wt[w1 + i] + a2 * wt[w2 + i] + a3 * wt[w3 + i];
+                    }
+                }
+                for (; j < f; j++) {
+                    float a = dy[d + j];
+                    int wj = wr + j * n;
+                    for (int i = 0; i < n; i++) {
+                        dx[xr + i] += a * wt[wj + i];
                     }
                 }
             }

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * the MLP's input (flattened NHWC). Its parameters live in a slice of the shared flat array: per layer {@code W}
  * ({@code k x k x c_in x f}) then {@code b}.
  *
- * <p>The torso holds no batch state; a {@link Workspace} holds one batch's activations. Immutable and
- * thread-safe itself (unlike the MLP it has no cache).
+ * <p>The torso holds no batch state; a {@link Workspace} holds one batch's activations. Not thread-safe (the
+ * rearranged weights of the backward pass are a cache, refreshed by {@link #syncTranspose}), as its {@link Mlp}.
  */
 public final class ConvTorso {
 
@@ -18,6 +18,8 @@ public final class ConvTorso {
     private final int[] bOff;
     private final int paramOffset;
     private final int paramCount;
+    private final int[] wtOff;
+    private final float[] transposed;
 
     /**
      * @param spec the layers
@@ -28,8 +30,12 @@ public final class ConvTorso {
         int layers = spec.layers();
         wOff = new int[layers];
         bOff = new int[layers];
+        wtOff = new int[layers];
         int off = paramOffset;
+        int t = 0;
         for (int l = 0; l < layers; l++) {
+            wtOff[l] = t;
+            t += spec.kernel(l) * spec.kernel(l) * spec.inChannels(l) * spec.filters(l);
             wOff[l] = off;
             off += spec.kernel(l) * spec.kernel(l) * spec.inChannels(l) * spec.filters(l);
             bOff[l] = off;
@@ -37,6 +43,14 @@ public final class ConvTorso {
         }
         this.paramOffset = paramOffset;
         this.paramCount = off - paramOffset;
+        this.transposed = new float[t];
+    }
+
+    /** Refreshes the rearranged weights {@link #backward} uses; call after the parameters change. */
+    public void syncTranspose(float[] p) {
+        for (int l = 1; l < spec.layers(); l++) { // layer 0's input gradient is never needed
+            Conv2d.transposeWeights(p, wOff[l], spec.kernel(l), spec.inChannels(l), spec.filters(l), transposed, wtOff[l]);
+        }
     }
 
     /** @return the layers */
@@ -108,7 +122,7 @@ public final class ConvTorso {
      * @param dOut gradient of the loss with respect to the output (after the last ReLU), {@code rows x outputSize}
      *     at offset 0 (overwritten)
      */
-    public void backward(float[] p, float[] dOut, float[] g, Workspace ws) {
+    public void backward(float[] dOut, float[] g, Workspace ws) {
         int rows = ws.rows;
         float[] d = dOut;
         for (int l = spec.layers() - 1; l >= 0; l--) {
@@ -118,7 +132,7 @@ public final class ConvTorso {
             Conv2d.backwardParams(in, 0, rows, h, w, c, d, 0, spec.kernel(l), spec.stride(l), spec.filters(l), g, wOff[l], bOff[l]);
             if (l > 0) {
                 float[] dIn = ws.grad[l - 1];
-                Conv2d.backwardInput(d, 0, rows, h, w, c, p, wOff[l], spec.kernel(l), spec.stride(l), spec.filters(l), dIn, 0);
+                Conv2d.backwardInput(d, 0, rows, h, w, c, transposed, wtOff[l], spec.kernel(l), spec.stride(l), spec.filters(l), dIn, 0);
                 d = dIn;
             }
         }

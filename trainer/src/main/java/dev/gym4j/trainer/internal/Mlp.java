@@ -115,6 +115,9 @@ public final class Mlp {
      * {@link #backward}.
      */
     public void syncTranspose(float[] p) {
+        if (torso != null) {
+            torso.syncTranspose(p);
+        }
         for (int l = 0; l < layers(); l++) {
             Dense.transpose(p, wOff[l], sizes[l], sizes[l + 1], transposed, wtOff[l]);
         }
@@ -148,7 +151,6 @@ public final class Mlp {
     public void forward(float[] p, float[] x, int xOff, int rows, Workspace ws) {
         if (torso != null) {
             torso.forward(p, x, xOff, rows, ws.torso);
-            ws.params = p;
             x = ws.torso.output();
             xOff = 0;
         }
@@ -188,7 +190,7 @@ public final class Mlp {
                 d = dIn;
             } else if (torso != null) {
                 Dense.backwardInput(d, 0, rows, sizes[1], transposed, wtOff[0], sizes[0], ws.torsoGrad, 0);
-                torso.backward(ws.params, ws.torsoGrad, g, ws.torso);
+                torso.backward(ws.torsoGrad, g, ws.torso);
             }
         }
     }
@@ -203,7 +205,6 @@ public final class Mlp {
         private final int maxRows;
         private final ConvTorso.Workspace torso;
         private final float[] torsoGrad;
-        private float[] params;
 
         private Workspace(int maxRows) {
             this.maxRows = maxRows;

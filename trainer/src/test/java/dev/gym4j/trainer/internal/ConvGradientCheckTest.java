@@ -69,7 +69,9 @@ class ConvGradientCheckTest {
         float[] grad = new float[p.length];
         Conv2d.backwardParams(x, 0, ROWS, H, W, C, dy, 0, K, S, F, grad, 0, wCount);
         float[] dx = new float[x.length];
-        Conv2d.backwardInput(dy, 0, ROWS, H, W, C, p, 0, K, S, F, dx, 0);
+        float[] wt = new float[wCount];
+        Conv2d.transposeWeights(p, 0, K, C, F, wt, 0);
+        Conv2d.backwardInput(dy, 0, ROWS, H, W, C, wt, 0, K, S, F, dx, 0);
         float[] y = new float[dy.length];
         DoubleSupplier loss = () -> {
             Conv2d.forward(x, 0, ROWS, H, W, C, p, 0, wCount, K, S, F, y, 0);
