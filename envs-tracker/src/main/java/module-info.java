@@ -14,4 +14,5 @@ module dev.gym4j.envs.tracker {
     exports dev.gym4j.envs.tracker;
 
     provides dev.gym4j.api.registry.EnvProvider with dev.gym4j.envs.tracker.TrackerEnvProvider;
+    provides dev.gym4j.api.registry.ExpertProvider with dev.gym4j.envs.tracker.TrackerExpertProvider;
 }

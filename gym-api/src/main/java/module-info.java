@@ -15,4 +15,5 @@ module dev.gym4j.api {
     exports dev.gym4j.api.math;
 
     uses dev.gym4j.api.registry.EnvProvider;
+    uses dev.gym4j.api.registry.ExpertProvider;
 }

@@ -55,6 +55,8 @@ public final class PpoConfig {
         p("adam_eps", Type.DOUBLE, 0, 1, "Adam epsilon");
         PARAMS.put("hidden_sizes", new Param("hidden_sizes", Type.STRING, 0, 0, null,
                 "hidden layer widths, comma-separated"));
+        PARAMS.put("conv_layers", new Param("conv_layers", Type.STRING, 0, 0, null,
+                "image observations (uint8 HxWxC): auto (a small Nature-like CNN), none, or FILTERS:KERNEL:STRIDE,..."));
         p("normalize_observation", Type.BOOL, 0, 0, "running observation normalization (saved in the policy)");
         p("obs_clip", Type.DOUBLE, 0, 1e9, "normalized observations are clipped to [-obs_clip, obs_clip]");
         p("normalize_reward", Type.BOOL, 0, 0, "scale rewards by the std of a running discounted return");
@@ -127,6 +129,7 @@ public final class PpoConfig {
         d.put("target_kl", 0.0);
         d.put("adam_eps", 1e-5);
         d.put("hidden_sizes", "64,64");
+        d.put("conv_layers", "auto");
         d.put("normalize_observation", continuous);
         d.put("obs_clip", 10.0);
         d.put("normalize_reward", continuous);
@@ -436,6 +439,11 @@ public final class PpoConfig {
             }
         }
         return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return the {@code conv_layers} setting: auto, none or FILTERS:KERNEL:STRIDE,... (read by {@code ConvSpec}) */
+    public String convLayers() {
+        return (String) values.get("conv_layers");
     }
 
     /** @return whether observations are normalized */

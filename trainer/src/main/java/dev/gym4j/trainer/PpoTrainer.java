@@ -17,6 +17,7 @@ import dev.gym4j.bridge.experience.PolicyStores;
 import dev.gym4j.bridge.experience.PolicyVersion;
 import dev.gym4j.bridge.experience.Trajectory;
 import dev.gym4j.trainer.internal.ActorCritic;
+import dev.gym4j.trainer.internal.ConvSpec;
 import dev.gym4j.trainer.internal.Checkpoint;
 import dev.gym4j.trainer.internal.InProcessWorker;
 import dev.gym4j.trainer.internal.OnnxExport;
@@ -95,7 +96,8 @@ public final class PpoTrainer implements AutoCloseable {
         } finally {
             probe.close();
         }
-        ActorCritic net = new ActorCritic(spaces.obsDim(), spaces.kind(), spaces.nvec(), spaces.actDim(), config.hiddenSizes());
+        ActorCritic net = new ActorCritic(spaces.obsDim(), spaces.kind(), spaces.nvec(), spaces.actDim(), config.hiddenSizes(),
+                ConvSpec.forTraining(spaces.observationSpace(), config));
         net.initialize(new Orthogonal(Generator.fromSeed(config.seed())));
         Generator shuffle = new Generator(new PCG64(new SeedSequence(BigInteger.valueOf(config.seed())
                 .add(BigInteger.ONE.shiftLeft(64)))));
@@ -441,6 +443,9 @@ public final class PpoTrainer implements AutoCloseable {
         trainer.put("hidden_sizes", net.hidden());
         trainer.put("nvec", net.nvec());
         trainer.put("normalize_observation", net.normalizesObservations());
+        if (net.conv() != null) {
+            trainer.put("conv", net.conv().toJson());
+        }
         m.put("trainer", trainer);
         return Json.write(m);
     }

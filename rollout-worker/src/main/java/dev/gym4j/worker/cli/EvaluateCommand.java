@@ -45,6 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ID", description = "evaluate on this env instead of the one the policy was trained on")
     private String envId;
 
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make (repeatable); default: the "
+            + "run's env_kwargs from config.json beside the policy (when evaluating on the run's env)")
+    private java.util.List<String> kwargs;
+
     @Option(names = "--json", description = "print one JSON object: env, episodes, deterministic, mean, std, min, max, "
             + "success_rate, returns")
     private boolean json;
@@ -59,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TrainedPolicy policy = load(source);
         String id = envId != null ? envId : policy.envId();
-        Evaluation e = policy.evaluate(id, Map.of(), episodes, deterministic, seed);
+        Evaluation e = policy.evaluate(id, envKwargs(), episodes, deterministic, seed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(toJson(id, e, deterministic)));
@@ -72,6 +76,25 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** @return the --kwarg options, else the run's env_kwargs (config.json beside the policy) when on the run's env */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> envKwargs() {
+        if (kwargs != null || envId != null) {
+            return KwargOptions.parse(kwargs);
+        }
+        Path dir = Files.isDirectory(source) ? source : source.toAbsolutePath().getParent();
+        Path config = dir == null ? null : dir.resolve("config.json");
+        if (config == null || !Files.isRegularFile(config)) {
+            return Map.of();
+        }
+        try {
+            Object saved = Json.parseObject(Files.readString(config)).get("env_kwargs");
+            return saved instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new CliException("cannot read the run's env kwargs from " + config + ": " + e.getMessage());
+        }
     }
 
     static TrainedPolicy load(Path source) {

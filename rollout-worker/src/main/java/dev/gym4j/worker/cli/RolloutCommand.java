@@ -2,10 +2,13 @@ package dev.gym4j.worker.cli;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Gym;
+import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
+import dev.gym4j.api.registry.ExpertPolicy;
+import dev.gym4j.api.registry.Experts;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;
 import dev.gym4j.video.RecordVideo;
@@ -31,8 +34,13 @@ import picocli.CommandLine.Spec;
             "Seeding: with --seed S, episode i starts with reset(S + i) and the action space is seeded once with S, "
             + "so every episode can be reproduced on its own; without --seed, reset() and the sampler draw OS entropy.",
             "With --policy FILE.onnx the actions come from an ONNX model (docs/POLICY.md; FILE.json beside it is its "
-            + "metadata): sampled with a generator seeded with S, or the mode with --deterministic."})
+            + "metadata): sampled with a generator seeded with S, or the mode with --deterministic. With --policy expert "
+            + "the env's scripted expert acts (one its module ships, such as tracker/ObjectTracker-v0's bearing follower).",
+            "--kwarg NAME=VALUE (repeatable) passes kwargs to Gym.make, such as --kwarg observation=state."})
 final class RolloutCommand implements Callable<Integer> {
+
+    private static final String RANDOM = "random";
+    private static final String EXPERT = "expert";
 
     @Spec
     private CommandSpec spec;
@@ -47,8 +55,13 @@ final class RolloutCommand implements Callable<Integer> {
     private Long seed;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "random",
-            description = "the policy: random (sample the action space; the default) or an ONNX model file")
+            description = "the policy: random (sample the action space; the default), expert (the env's scripted "
+                + "expert) or an ONNX model file")
     private String policy;
+
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make, such as observation=state "
+            + "or image_size=[64,48] (repeatable)")
+    private List<String> kwargs;
 
     @Option(names = "--deterministic", description = "with an ONNX policy, take the mode (argmax of the logits, the "
             + "Gaussian's mean) instead of sampling")
@@ -83,7 +96,9 @@ final class RolloutCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         Statistics stats = new Statistics();
-        try (Env<Object, Object> env = makeEnv(); Policy onnx = loadPolicy(env)) {
+        Map<String, Object> envKwargs = KwargOptions.parse(kwargs);
+        try (Env<Object, Object> env = makeEnv(envKwargs); Policy onnx = loadPolicy(env)) {
+            ExpertPolicy expert = EXPERT.equals(policy) ? Experts.create(envId, env) : null;
             if (seed != null) {
                 env.actionSpace().seed(seed);
             }
@@ -91,7 +106,7 @@ final class RolloutCommand implements Callable<Integer> {
                     : seed != null ? Generator.fromSeed(seed) : Generator.fromSeed(SeedSequence.fromOsEntropy().entropy());
             for (int i = 0; i < episodes; i++) {
                 Long episodeSeed = seed == null ? null : seed + i;
-                Episode e = runEpisode(env, episodeSeed, onnx, generator);
+                Episode e = runEpisode(env, episodeSeed, onnx, expert, generator);
                 stats.add(e);
                 out.println(json ? Json.write(e.toJson(i)) : e.toText(i));
             }
@@ -101,17 +116,23 @@ final class RolloutCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return the ONNX policy for the env's spaces, or null for the random policy */
+    /** @return the ONNX policy for the env's spaces, or null for the random policy and the expert */
     private Policy loadPolicy(Env<Object, Object> env) {
-        return "random".equals(policy) ? null
+        return RANDOM.equals(policy) || EXPERT.equals(policy) ? null
                 : OnnxPolicy.fromFile(Path.of(policy), env.observationSpace(), env.actionSpace());
     }
 
-    private Env<Object, Object> makeEnv() {
+    private Env<Object, Object> makeEnv(Map<String, Object> envKwargs) {
         if (videoDir == null) {
-            return Gym.make(envId);
+            return Gym.make(envId, envKwargs);
         }
-        Env<Object, Object> env = Gym.make(envId, Map.of("render_mode", "rgb_array"));
+        Object mode = envKwargs.get("render_mode");
+        if (envKwargs.containsKey("render_mode") && !"rgb_array".equals(mode)) {
+            throw new CliException("--video records render_mode rgb_array; drop --kwarg render_mode=" + mode);
+        }
+        Map<String, Object> withRender = new LinkedHashMap<>(envKwargs);
+        withRender.put("render_mode", "rgb_array");
+        Env<Object, Object> env = Gym.make(envId, withRender);
         try {
             return RecordVideo.builder(env, videoDir)
                     .episodeTrigger(videoEvery == null ? VideoSchedules.cappedCubic() : VideoSchedules.every(videoEvery))
@@ -138,19 +159,24 @@ final class RolloutCommand implements Callable<Integer> {
         if (videoEvery != null && (videoDir == null || videoEvery < 1)) {
             throw new CliException("--video-every needs --video DIR and a period of at least 1, got " + videoEvery);
         }
-        if (!"random".equals(policy) && !Files.isRegularFile(Path.of(policy))) {
-            throw new CliException("--policy '" + policy + "': no such file (expected random or an ONNX model file)");
+        if (!RANDOM.equals(policy) && !EXPERT.equals(policy) && !Files.isRegularFile(Path.of(policy))) {
+            throw new CliException("--policy '" + policy + "': no such file (expected random, expert or an ONNX model file)");
         }
-        if (deterministic && "random".equals(policy)) {
-            throw new CliException("--deterministic needs --policy FILE.onnx (the random policy has no mode)");
+        if (deterministic && (RANDOM.equals(policy) || EXPERT.equals(policy))) {
+            throw new CliException("--deterministic needs --policy FILE.onnx (the " + policy + " policy has no mode)");
         }
         if (trace && !json) {
             throw new CliException("--trace needs --json");
         }
     }
 
-    private Episode runEpisode(Env<Object, Object> env, Long episodeSeed, Policy onnx, Generator generator) {
-        Object observation = env.reset(episodeSeed, Map.of()).observation();
+    private Episode runEpisode(Env<Object, Object> env, Long episodeSeed, Policy onnx, ExpertPolicy expert, Generator generator) {
+        ResetResult<Object> start = env.reset(episodeSeed, Map.of());
+        Object observation = start.observation();
+        Map<String, Object> info = start.info();
+        if (expert != null) {
+            expert.reset();
+        }
         double total = 0.0;
         int length = 0;
         boolean terminated = false;
@@ -158,13 +184,15 @@ final class RolloutCommand implements Callable<Integer> {
         List<Object> observations = trace ? new ArrayList<>() : null;
         List<Object> actions = trace ? new ArrayList<>() : null;
         while (length < maxSteps && !terminated && !truncated) {
-            Object action = onnx == null ? env.actionSpace().sample() : onnx.actOne(observation, generator);
+            Object action = expert != null ? expert.act(observation, info)
+                    : onnx == null ? env.actionSpace().sample() : onnx.actOne(observation, generator);
             if (trace) {
                 observations.add(env.observationSpace().copyValue(observation));
                 actions.add(action);
             }
             StepResult<Object> r = env.step(action);
             observation = r.observation();
+            info = r.info();
             total += r.reward();
             length++;
             terminated = r.terminated();

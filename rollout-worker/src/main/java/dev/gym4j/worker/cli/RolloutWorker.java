@@ -49,7 +49,10 @@ final class RolloutWorker {
 
     record Config(String envId, String experience, String experiment, String workerId, int numEnvs,
             String policyStore, int fragmentLength, Long seed, long maxFragments, boolean waitForPolicy,
-            double metricsIntervalSeconds, long maxPolicyLag, Path videoDir, Long videoEvery) {
+            double metricsIntervalSeconds, long maxPolicyLag, Path videoDir, Long videoEvery, Map<String, Object> kwargs) {
+        Config {
+            kwargs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kwargs));
+        }
     }
 
     private final Config config;
@@ -203,9 +206,11 @@ final class RolloutWorker {
     /** The vector env, its sub-env 0 recorded to MP4 files with {@code --video}. */
     private static VectorEnv<Object, Object> makeEnv(Config c, VectorOptions options) {
         if (c.videoDir() == null) {
-            return Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of());
+            return Gym.makeVec(c.envId(), c.numEnvs(), options, c.kwargs());
         }
-        VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, Map.of("render_mode", "rgb_array"));
+        Map<String, Object> withRender = new java.util.LinkedHashMap<>(c.kwargs());
+        withRender.put("render_mode", "rgb_array");
+        VectorEnv<Object, Object> env = Gym.makeVec(c.envId(), c.numEnvs(), options, withRender);
         try {
             return RecordVideoVector.builder(env, c.videoDir())
                     .episodeTrigger(c.videoEvery() == null ? VideoSchedules.cappedCubic()

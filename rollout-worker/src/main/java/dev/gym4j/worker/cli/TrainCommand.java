@@ -101,6 +101,10 @@ final class TrainCommand implements Callable<Integer> {
             + "each policy version come from remote workers (gym4j worker) through --experience")
     private boolean noLocalWorkers;
 
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make of every env, such as "
+            + "observation=gray or image_size=[64,48] (repeatable; saved with the run)")
+    private List<String> kwargs;
+
     @Option(names = "--list-hyperparameters", description = "print every hyperparameter with its default for ENV and exit")
     private boolean list;
 
@@ -122,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
         List<String> previousMetrics = new ArrayList<>();
         if (resume != null) {
             if (configFile != null || !assignments.isEmpty() || numEnvs != null || seed != null || experience != null
-                    || policyStore != null) {
+                    || policyStore != null || kwargs != null) {
                 throw new CliException("--resume continues a run with its own configuration; only --steps, --out and "
                         + "--stop-after may be given with it");
             }
@@ -140,10 +144,11 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             String id = envId == null ? "CartPole-v1" : envId;
             Gym.spec(id); // an unknown env fails here, with the registry's message
-            PpoConfig config = PpoConfig.resolve(id, PpoTrainer.continuousActions(id, Map.of()), overrides());
+            Map<String, Object> envKwargs = KwargOptions.parse(kwargs);
+            PpoConfig config = PpoConfig.resolve(id, PpoTrainer.continuousActions(id, envKwargs), overrides());
             trainer = experience == null && policyStore == null && experiment == null
-                    ? PpoTrainer.create(id, Map.of(), config)
-                    : PpoTrainer.create(id, Map.of(), config,
+                    ? PpoTrainer.create(id, envKwargs, config)
+                    : PpoTrainer.create(id, envKwargs, config,
                             new PpoTrainer.Transport(experience, policyStore, experiment, !noLocalWorkers));
             dir = out != null ? out : defaultOut(id, System.getenv());
         }

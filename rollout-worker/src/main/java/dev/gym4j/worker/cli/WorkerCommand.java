@@ -84,6 +84,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--video-every", paramLabel = "N", description = "with --video, record episodes 0, N, 2N, ... instead")
     Long videoEvery;
 
+    @Option(names = "--kwarg", paramLabel = "NAME=VALUE", description = "a kwarg for Gym.make of every sub-env, such as "
+            + "observation=gray (repeatable)")
+    java.util.List<String> kwargs;
+
     @Option(names = "--metrics-interval", paramLabel = "SECONDS", description = "how often to print the reward "
             + "metrics (default 10)")
     Double metricsInterval;
@@ -176,6 +180,10 @@ final class WorkerCommand implements Callable<Integer> {
             throw new CliException("--video-every needs --video and a period of at least 1, got " + videoEvery);
         }
         java.nio.file.Path videoDir = video == null ? null : sm.videoDir(video);
+        Map<String, Object> envKwargs = KwargOptions.parse(kwargs);
+        if (videoDir != null && envKwargs.containsKey("render_mode") && !"rgb_array".equals(envKwargs.get("render_mode"))) {
+            throw new CliException("--video records render_mode rgb_array; drop --kwarg render_mode=" + envKwargs.get("render_mode"));
+        }
         String exp = experiment != null ? experiment : redisExperiment(experience);
         if (exp == null) {
             exp = "gym4j";
@@ -183,7 +191,7 @@ final class WorkerCommand implements Callable<Integer> {
         return new RolloutWorker.Config(envId, experience, exp, workerId != null ? workerId : defaultWorkerId(), n,
                 policyStore, t, seed, maxFragments == null ? Long.MAX_VALUE : maxFragments,
                 Boolean.TRUE.equals(waitForPolicy), interval, maxPolicyLag == null ? Long.MAX_VALUE : maxPolicyLag,
-                videoDir, videoEvery);
+                videoDir, videoEvery, envKwargs);
     }
 
     /** @return the EXPERIMENT of redis://HOST:PORT/EXPERIMENT, or null */

@@ -47,6 +47,25 @@ class WorkerCommandTest {
     }
 
     @Test
+    void passesKwargsToEverySubEnv() throws Exception {
+        String uri = "zmq://127.0.0.1:" + freePort();
+        try (ExperienceSource source = ExperienceTransports.openSource(uri, "exp")) {
+            CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("worker", "tracker/ObjectTracker-v0",
+                    "--experience", uri, "--experiment", "exp", "--worker-id", "w", "--num-envs", "2",
+                    "--fragment-length", "5", "--max-fragments", "1", "--seed", "3", "--kwarg", "observation=state"));
+            for (Trajectory t : collect(source, 2)) {
+                assertArrayEquals(new int[] {5, 6}, t.observations().shape());
+            }
+            Cli cli = run.get();
+            assertEquals(0, cli.status(), cli.toString());
+        }
+        Cli bad = Cli.run("worker", "tracker/ObjectTracker-v0", "--kwarg", "observation=depth", "--experience",
+                "zmq://127.0.0.1:" + freePort());
+        assertEquals(2, bad.status(), bad.toString());
+        assertTrue(bad.err().contains("kwarg 'observation' of ObjectTrackerEnv must be one of"), bad.toString());
+    }
+
+    @Test
     void shipsConsecutiveFragmentsOfEverySubEnv() throws Exception {
         String uri = "zmq://127.0.0.1:" + freePort();
         try (ExperienceSource source = ExperienceTransports.openSource(uri, "exp")) {

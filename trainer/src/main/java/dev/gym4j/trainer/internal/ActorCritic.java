@@ -25,6 +25,7 @@ public final class ActorCritic {
     private final int[] nvec;
     private final int actDim;
     private final int[] hidden;
+    private final ConvSpec conv;
     private final Mlp actor;
     private final Mlp critic;
     private final int logStdOff;
@@ -42,14 +43,26 @@ public final class ActorCritic {
      * @param hidden hidden layer widths
      */
     public ActorCritic(int obsDim, Kind kind, int[] nvec, int actDim, int[] hidden) {
+        this(obsDim, kind, nvec, actDim, hidden, null);
+    }
+
+    /**
+     * @param conv the image torso of each network (actor and critic have their own), or null for plain MLPs
+     */
+    public ActorCritic(int obsDim, Kind kind, int[] nvec, int actDim, int[] hidden, ConvSpec conv) {
+        if (conv != null && conv.inputSize() != obsDim) {
+            throw new IllegalArgumentException("the torso takes " + conv.inputSize() + " values, the observation has " + obsDim);
+        }
+        this.conv = conv;
         this.obsDim = obsDim;
         this.kind = kind;
         this.nvec = kind == Kind.CATEGORICAL ? nvec.clone() : new int[0];
         this.actDim = kind == Kind.CATEGORICAL ? nvec.length : actDim;
         this.hidden = hidden.clone();
         int outputs = kind == Kind.CATEGORICAL ? Arrays.stream(nvec).sum() : actDim;
-        actor = new Mlp(concat(obsDim, hidden, outputs), 0);
-        critic = new Mlp(concat(obsDim, hidden, 1), actor.paramCount());
+        int first = conv == null ? obsDim : conv.outputSize();
+        actor = new Mlp(conv, concat(first, hidden, outputs), 0);
+        critic = new Mlp(conv, concat(first, hidden, 1), actor.paramCount());
         logStdOff = actor.paramCount() + critic.paramCount();
         params = new float[logStdOff + (kind == Kind.GAUSSIAN ? actDim : 0)];
     }
@@ -78,7 +91,7 @@ public final class ActorCritic {
 
     /** @return a deep copy (parameters, normalization) */
     public ActorCritic copy() {
-        ActorCritic c = new ActorCritic(obsDim, kind, nvec, actDim, hidden);
+        ActorCritic c = new ActorCritic(obsDim, kind, nvec, actDim, hidden, conv);
         System.arraycopy(params, 0, c.params, 0, params.length);
         if (obsMean != null) {
             c.setObsNormalization(obsMean, obsStd, obsClip);
@@ -181,6 +194,11 @@ public final class ActorCritic {
     /** @return the actor's output width: summed categories or the Box size */
     public int actorOutputs() {
         return actor.outputSize();
+    }
+
+    /** @return the image torso of each network, or null */
+    public ConvSpec conv() {
+        return conv;
     }
 
     /** @return hidden layer widths */

@@ -7,6 +7,9 @@ import java.util.Arrays;
  * a shared flat parameter array (so that one optimizer and one gradient-norm clip see every parameter).
  * Layer {@code l} has {@code W} ({@code sizes[l] x sizes[l+1]}) then {@code b}.
  *
+ * <p>With a {@link ConvSpec} the network starts with a {@link ConvTorso} (image pixels in, its flattened ReLU
+ * activations into the first dense layer); its parameters come first in the network's slice.
+ *
  * <p>The network holds no batch state; a {@link Workspace} holds the activations of one batch. Not thread-safe
  * (the transposed weights are a cache); give each thread its own instance over its own parameter copy.
  */
@@ -19,21 +22,35 @@ public final class Mlp {
     private final int paramOffset;
     private final int paramCount;
     private final float[] transposed;
+    private final ConvTorso torso;
 
     /**
      * @param sizes input width, hidden widths, output width (at least two entries)
      * @param paramOffset where this network's parameters start in the flat array
      */
     public Mlp(int[] sizes, int paramOffset) {
+        this(null, sizes, paramOffset);
+    }
+
+    /**
+     * @param conv the convolutional torso in front, or null for none
+     * @param sizes the dense layers' widths: the torso's output size (or the input width), hidden widths, output width
+     * @param paramOffset where this network's parameters start in the flat array
+     */
+    public Mlp(ConvSpec conv, int[] sizes, int paramOffset) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs an input and an output size");
         }
+        if (conv != null && conv.outputSize() != sizes[0]) {
+            throw new IllegalArgumentException("the first dense layer takes " + sizes[0] + " inputs, the torso gives " + conv.outputSize());
+        }
+        torso = conv == null ? null : new ConvTorso(conv, paramOffset);
         this.sizes = sizes.clone();
         int layers = sizes.length - 1;
         wOff = new int[layers];
         bOff = new int[layers];
         wtOff = new int[layers];
-        int off = paramOffset;
+        int off = paramOffset + (torso == null ? 0 : torso.paramCount());
         int t = 0;
         for (int l = 0; l < layers; l++) {
             wOff[l] = off;
@@ -48,7 +65,12 @@ public final class Mlp {
         this.transposed = new float[t];
     }
 
-    /** @return the layer widths, input first */
+    /** @return the convolutional torso in front of the dense layers, or null */
+    public ConvTorso torso() {
+        return torso;
+    }
+
+    /** @return the dense layer widths, input first */
     public int[] sizes() {
         return sizes.clone();
     }
@@ -93,6 +115,9 @@ public final class Mlp {
      * {@link #backward}.
      */
     public void syncTranspose(float[] p) {
+        if (torso != null) {
+            torso.syncTranspose(p);
+        }
         for (int l = 0; l < layers(); l++) {
             Dense.transpose(p, wOff[l], sizes[l], sizes[l + 1], transposed, wtOff[l]);
         }
@@ -103,6 +128,9 @@ public final class Mlp {
      * biases to zero, as CleanRL's {@code layer_init}.
      */
     public void initialize(float[] p, Orthogonal init, double hiddenGain, double outputGain) {
+        if (torso != null) {
+            torso.initialize(p, init, hiddenGain);
+        }
         for (int l = 0; l < layers(); l++) {
             init.fill(p, wOff[l], sizes[l], sizes[l + 1], l == layers() - 1 ? outputGain : hiddenGain);
             Arrays.fill(p, bOff[l], bOff[l] + sizes[l + 1], 0f);
@@ -121,6 +149,11 @@ public final class Mlp {
      * @param x input rows, {@code rows x inputSize} at {@code xOff}
      */
     public void forward(float[] p, float[] x, int xOff, int rows, Workspace ws) {
+        if (torso != null) {
+            torso.forward(p, x, xOff, rows, ws.torso);
+            x = ws.torso.output();
+            xOff = 0;
+        }
         ws.input = x;
         ws.inputOff = xOff;
         ws.rows = rows;
@@ -155,6 +188,9 @@ public final class Mlp {
                 Dense.backwardInput(d, 0, rows, sizes[l + 1], transposed, wtOff[l], sizes[l], dIn, 0);
                 Dense.tanhBackward(ws.act[l - 1], 0, dIn, 0, rows * sizes[l]);
                 d = dIn;
+            } else if (torso != null) {
+                Dense.backwardInput(d, 0, rows, sizes[1], transposed, wtOff[0], sizes[0], ws.torsoGrad, 0);
+                torso.backward(ws.torsoGrad, g, ws.torso);
             }
         }
     }
@@ -167,9 +203,13 @@ public final class Mlp {
         private int inputOff;
         private int rows;
         private final int maxRows;
+        private final ConvTorso.Workspace torso;
+        private final float[] torsoGrad;
 
         private Workspace(int maxRows) {
             this.maxRows = maxRows;
+            torso = Mlp.this.torso == null ? null : Mlp.this.torso.workspace(maxRows);
+            torsoGrad = Mlp.this.torso == null ? null : new float[maxRows * sizes[0]];
             act = new float[layers()][];
             grad = new float[layers()][];
             for (int l = 0; l < layers(); l++) {

@@ -50,8 +50,15 @@ public final class OnnxExport {
             x = "obs_normalized";
         }
         boolean gaussian = net.kind() == ActorCritic.Kind.GAUSSIAN;
-        mlp(graph, initializers, "actor", net.actor(), p, x, gaussian ? "mean" : "logits");
-        mlp(graph, initializers, "critic", net.critic(), p, x, "value");
+        String actorIn = x;
+        String criticIn = x;
+        if (net.conv() != null) { // image observations: each network's conv torso in front (OnnxConv)
+            String image = OnnxConv.image(graph, initializers, net.conv(), x);
+            actorIn = OnnxConv.torso(graph, initializers, "actor", net.actor().torso(), p, image);
+            criticIn = OnnxConv.torso(graph, initializers, "critic", net.critic().torso(), p, image);
+        }
+        mlp(graph, initializers, "actor", net.actor(), p, actorIn, gaussian ? "mean" : "logits");
+        mlp(graph, initializers, "critic", net.critic(), p, criticIn, "value");
         if (gaussian) {
             initializers.add(tensor("log_std_param", new long[] {net.actDim()}, p, net.logStdOffset(), net.actDim()));
             graph.msg(1, node("Identity", "log_std_identity", new String[] {"log_std_param"}, "log_std"));
@@ -94,7 +101,7 @@ public final class OnnxExport {
         }
     }
 
-    private static Proto node(String op, String name, String[] inputs, String output) {
+    static Proto node(String op, String name, String[] inputs, String output) {
         Proto n = new Proto();
         for (String in : inputs) {
             n.str(1, in);
@@ -102,7 +109,7 @@ public final class OnnxExport {
         return n.str(2, output).str(3, name).str(4, op);
     }
 
-    private static Proto tensor(String name, long[] dims, float[] values, int off, int count) {
+    static Proto tensor(String name, long[] dims, float[] values, int off, int count) {
         Proto t = new Proto();
         for (long d : dims) {
             t.i64(1, d);

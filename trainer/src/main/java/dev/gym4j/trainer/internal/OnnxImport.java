@@ -71,15 +71,16 @@ public final class OnnxImport {
             int[] hidden = hiddenJson.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
             boolean gaussian = "diag_gaussian".equals(meta.get("distribution"));
             Tensor first = need(inits, "actor.0.weight", source);
-            int obsDim = (int) first.dims[0];
+            ConvSpec conv = trainer.get("conv") instanceof Map<?, ?> c ? ConvSpec.fromJson((Map<String, Object>) c) : null;
+            int obsDim = conv != null ? conv.inputSize() : (int) first.dims[0];
             ActorCritic net;
             if (gaussian) {
                 Tensor ls = need(inits, "log_std_param", source);
-                net = new ActorCritic(obsDim, ActorCritic.Kind.GAUSSIAN, new int[0], ls.values.length, hidden);
+                net = new ActorCritic(obsDim, ActorCritic.Kind.GAUSSIAN, new int[0], ls.values.length, hidden, conv);
             } else {
                 List<Object> nv = (List<Object>) trainer.get("nvec");
                 int[] nvec = nv.stream().mapToInt(o -> ((Number) o).intValue()).toArray();
-                net = new ActorCritic(obsDim, ActorCritic.Kind.CATEGORICAL, nvec, nvec.length, hidden);
+                net = new ActorCritic(obsDim, ActorCritic.Kind.CATEGORICAL, nvec, nvec.length, hidden, conv);
             }
             float[] p = net.params();
             fill(inits, "actor", net.actor(), p, source);
@@ -103,6 +104,18 @@ public final class OnnxImport {
     }
 
     private static void fill(Map<String, Tensor> inits, String name, Mlp mlp, float[] p, String source) {
+        ConvTorso torso = mlp.torso();
+        for (int l = 0; torso != null && l < torso.spec().layers(); l++) {
+            ConvSpec c = torso.spec();
+            int k = c.kernel(l), ci = c.inChannels(l), f = c.filters(l);
+            Tensor w = need(inits, name + ".conv" + l + ".weight", source);
+            Tensor b = need(inits, name + ".conv" + l + ".bias", source);
+            if (w.values.length != f * ci * k * k || b.values.length != f) {
+                throw new TrainerException(source + ": layer " + name + ".conv" + l + " has the wrong shape");
+            }
+            OnnxConv.fromOnnx(w.values, k, ci, f, p, torso.weightOffset(l));
+            System.arraycopy(b.values, 0, p, torso.biasOffset(l), f);
+        }
         int[] s = mlp.sizes();
         for (int l = 0; l < mlp.layers(); l++) {
             Tensor w = need(inits, name + "." + l + ".weight", source);

@@ -41,6 +41,14 @@ class OnnxExportTest {
         cases.add(new Case("categorical", net(new ActorCritic(4, ActorCritic.Kind.CATEGORICAL, new int[] {2}, 1, new int[] {64, 64}), false)));
         cases.add(new Case("multi", net(new ActorCritic(6, ActorCritic.Kind.CATEGORICAL, new int[] {3, 2, 4}, 3, new int[] {16}), true)));
         cases.add(new Case("gaussian", net(new ActorCritic(11, ActorCritic.Kind.GAUSSIAN, new int[0], 3, new int[] {64, 32}), true)));
+        // image observations (NHWC pixels): a conv torso in front of each network; two channels so that a mixed-up
+        // channel order or a wrong flatten order shows
+        ConvSpec conv = new ConvSpec(20, 24, 2, new int[][] {{4, 5, 2}, {6, 3, 1}});
+        cases.add(new Case("cnn", net(new ActorCritic(conv.inputSize(), ActorCritic.Kind.CATEGORICAL, new int[] {5}, 1,
+                new int[] {16}, conv), false)));
+        ConvSpec small = new ConvSpec(9, 7, 3, new int[][] {{3, 3, 2}});
+        cases.add(new Case("cnn-gaussian", net(new ActorCritic(small.inputSize(), ActorCritic.Kind.GAUSSIAN, new int[0], 2,
+                new int[] {8, 8}, small), false)));
         return cases;
     }
 
@@ -69,15 +77,20 @@ class OnnxExportTest {
         m.put("format", "gym4j.policy.v1");
         m.put("env_id", "Test-v0");
         m.put("distribution", net.kind() == ActorCritic.Kind.GAUSSIAN ? "diag_gaussian" : "categorical");
-        m.put("trainer", Map.of("name", "gym4j-ppo", "hidden_sizes", net.hidden(), "nvec", net.nvec()));
+        Map<String, Object> trainer = new LinkedHashMap<>(Map.of("name", "gym4j-ppo", "hidden_sizes", net.hidden(), "nvec", net.nvec()));
+        if (net.conv() != null) {
+            trainer.put("conv", net.conv().toJson());
+        }
+        m.put("trainer", trainer);
         return Json.write(m);
     }
 
-    static float[] observations(int obsDim) {
+    static float[] observations(ActorCritic net) {
         Generator g = Generator.fromSeed(99);
-        float[] x = new float[ROWS * obsDim];
+        float[] x = new float[ROWS * net.obsDim()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (3 * g.standardNormal()); // wide enough to reach the normalization clip
+            // pixels for a conv torso; else wide enough to reach the normalization clip
+            x[i] = net.conv() != null ? g.integers(256) : (float) (3 * g.standardNormal());
         }
         return x;
     }
@@ -116,7 +129,7 @@ class OnnxExportTest {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         for (Case c : cases()) {
             byte[] onnx = OnnxExport.write(c.net, metadata(c.net));
-            float[] obs = observations(c.net.obsDim());
+            float[] obs = observations(c.net);
             float[][] want = expected(c.net, obs);
             try (OrtSession s = env.createSession(onnx, new OrtSession.SessionOptions());
                     OnnxTensor in = OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(obs), new long[] {ROWS, c.net.obsDim()});
@@ -187,7 +200,7 @@ class OnnxExportTest {
             String meta = metadata(c.net);
             Path model = dir.resolve(c.name + ".onnx");
             Files.write(model, OnnxExport.write(c.net, meta));
-            float[] obs = observations(c.net.obsDim());
+            float[] obs = observations(c.net);
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(obs.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().put(obs);
             Path obsFile = dir.resolve(c.name + ".f32");
