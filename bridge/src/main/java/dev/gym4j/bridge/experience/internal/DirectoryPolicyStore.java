@@ -61,6 +61,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
         return String.format("v%012d", v);
     }
 
+    @SuppressWarnings("try") // the FileLock is held for the block, never read
     @Override
     public void publish(PolicyVersion policy) {
         Path dir = dir(policy.experiment());
@@ -202,6 +203,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
         }
     }
 
+    @SuppressWarnings("try") // the FileLock is held for the block, never read
     @Override
     public synchronized void setMinimumVersion(String experiment, long version) {
         Path dir = dir(experiment);
