@@ -73,10 +73,28 @@ def _array(x):
         return None
 
 
+def _uniform_bounds(space):
+    """(low, high) when every element of a MultiDiscrete has the same range, else None; kept on the space."""
+    bounds = space.__dict__.get("_gym4j_uniform_bounds", False)
+    if bounds is False:
+        start = np.broadcast_to(np.asarray(getattr(space, "start", 0)), space.shape)
+        end = start + np.asarray(space.nvec)
+        bounds = None
+        if start.size and np.all(start == start.flat[0]) and np.all(end == end.flat[0]):
+            bounds = (int(start.flat[0]), int(end.flat[0]))
+        space.__dict__["_gym4j_uniform_bounds"] = bounds
+    return bounds
+
+
 def check(space, x, error):
     """Raises `error(message)` naming the action and the space when `x` is not in `space`."""
     if type(x) is int and isinstance(space, spaces.Discrete) and space.start <= x < space.start + space.n:
         return  # the common case, without the general walk
+    if (type(x) is np.ndarray and x.dtype.kind in "iu" and type(space) is spaces.MultiDiscrete
+            and x.shape == space.shape and x.size):
+        bounds = _uniform_bounds(space)  # a vector env's batch of Discrete actions: two reductions
+        if bounds is not None and x.min() >= bounds[0] and x.max() < bounds[1]:
+            return
     p = problem(space, x)
     if p is not None:
         shown = repr(x)
