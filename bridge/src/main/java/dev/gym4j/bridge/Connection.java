@@ -317,7 +317,9 @@ final class Connection implements AutoCloseable {
 
     /** Sets the socket's receive timeout, skipping the option call when it would change little (it is on the hot path). */
     private void setReceiveTimeout(int millis) {
-        if (Math.abs(millis - receiveTimeout) > Math.max(5, millis / 20)) {
+        // Never skipped on a fresh socket (-1 there means JeroMQ's default, an endless wait): a call with a few
+        // milliseconds left would otherwise block forever on a lost reply.
+        if (receiveTimeout < 0 || Math.abs(millis - receiveTimeout) > Math.max(5, millis / 20)) {
             socket.setReceiveTimeOut(millis);
             receiveTimeout = millis;
         }
