@@ -165,7 +165,8 @@ class ClassicDynamicsTest {
             assertEquals(0.0, r.observation()[2]);
             env.reset(0L, Map.of("x_init", 0.0, "y_init", 0.0));
             double reward = env.step(new float[] {2f}).reward();
-            assertEquals(-0.004, reward, 1e-9, "only the torque costs: 0.001 * 2^2");
+            // NumPy 2 keeps the cost of a float32 action in float32 (NEP 50): .001 * u**2 is 0.004f, widened.
+            assertEquals(-(double) (0.001f * (2f * 2f)), reward, "only the torque costs: 0.001 * 2^2, exactly as Gymnasium computes it");
         }
     }
 
@@ -185,11 +186,11 @@ class ClassicDynamicsTest {
         try (Env<float[], float[]> env = Gym.make("MountainCarContinuous-v0")) {
             env.reset(0L, Map.of());
             StepResult<float[]> wide = env.step(new float[] {3f});
-            assertEquals(-0.9, wide.reward(), 1e-12);
+            assertEquals(-(Math.pow(3.0, 2) * 0.1), wide.reward(), "Gymnasium's -pow(a, 2) * 0.1, unclipped, exactly");
             env.reset(0L, Map.of());
             StepResult<float[]> alsoClipped = env.step(new float[] {1.5f});
             assertArrayEquals(alsoClipped.observation(), wide.observation(), "the force is clipped to 1");
-            assertEquals(-0.225, alsoClipped.reward(), 1e-12);
+            assertEquals(-(Math.pow(1.5, 2) * 0.1), alsoClipped.reward(), "the penalty is on the unclipped action, exactly");
         }
     }
 
