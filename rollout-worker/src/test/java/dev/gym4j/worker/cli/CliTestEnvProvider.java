@@ -10,11 +10,14 @@ import java.util.Map;
 public final class CliTestEnvProvider implements EnvProvider {
     static final String WALK = "clitest/Walk-v0";
     static final String BROKEN = "clitest/BrokenWalk-v0";
+    /** An env whose own thread fails with an {@code Error} once it is made (see {@link WalkEnv}). */
+    public static final String FATAL = "clitest/FatalWalk-v0";
 
     @Override
     public Collection<EnvSpec> specs() {
         return List.of(
                 EnvSpec.of(WALK, WalkEnv.class.getName(), WalkEnv::new, 20, 10.0),
-                new EnvSpec(BROKEN, WalkEnv.class.getName(), WalkEnv::new, 20, null, false, Map.of("broken", true), true, false));
+                new EnvSpec(BROKEN, WalkEnv.class.getName(), WalkEnv::new, 20, null, false, Map.of("broken", true), true, false),
+                new EnvSpec(FATAL, WalkEnv.class.getName(), WalkEnv::new, 20, null, false, Map.of("fatal", true), true, false));
     }
 }

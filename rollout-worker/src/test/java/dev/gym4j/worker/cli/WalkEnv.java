@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * A random walk for command-line tests: the action (0, 1, 2) moves left, stays or moves right, plus noise;
  * reward is the position; the episode terminates beyond |x| > 3. With {@code broken = true} the reset
- * observation lies outside the observation space, so the env checker fails.
+ * observation lies outside the observation space, so the env checker fails. With {@code fatal = true} the
+ * env starts a thread of its own that fails with an {@code Error} (as a simulator's native thread may),
+ * outside any request a server answers.
  */
 final class WalkEnv extends AbstractEnv<float[], Integer> {
     private final Box<float[]> observationSpace = Box.float32(-4f, 4f, 1);
@@ -23,6 +25,11 @@ final class WalkEnv extends AbstractEnv<float[], Integer> {
     WalkEnv(Map<String, Object> kwargs) {
         super((String) kwargs.get("render_mode"), List.of());
         this.broken = Boolean.TRUE.equals(kwargs.get("broken"));
+        if (Boolean.TRUE.equals(kwargs.get("fatal"))) {
+            new Thread(() -> {
+                throw new InternalError("the simulator's physics thread failed");
+            }, "walk-physics").start();
+        }
     }
 
     @Override

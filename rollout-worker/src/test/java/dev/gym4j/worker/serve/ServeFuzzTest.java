@@ -56,7 +56,7 @@ class ServeFuzzTest {
             long t0 = System.nanoTime();
             try {
                 for (int i = 0; i < clients; i++) {
-                    sockets[i] = ServeProcess.dealer(ctx, server.endpoint);
+                    sockets[i] = ServeProcess.answering(ctx, server.endpoint, 10_000);
                 }
                 // Rounds: one request on each client's socket, then each reply (the server serves the 8 in parallel).
                 for (int n = 0; n < total; n += clients) {

@@ -1,5 +1,6 @@
 package dev.gym4j.worker.serve;
 
+import static dev.gym4j.worker.serve.ServeProcess.answering;
 import static dev.gym4j.worker.serve.ServeProcess.bytes;
 import static dev.gym4j.worker.serve.ServeProcess.call;
 import static dev.gym4j.worker.serve.ServeProcess.dealer;
@@ -8,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import dev.gym4j.api.Env;
+import dev.gym4j.api.GymException;
+import dev.gym4j.bridge.ClientOptions;
+import dev.gym4j.bridge.RemoteEnv;
 import dev.gym4j.bridge.proto.DType;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Hello;
@@ -19,9 +24,13 @@ import dev.gym4j.bridge.proto.Tensor;
 import dev.gym4j.bridge.proto.Value;
 import dev.gym4j.bridge.proto.ValueEntry;
 import dev.gym4j.bridge.proto.ValueMap;
+import dev.gym4j.worker.cli.CliTestEnvProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -29,7 +38,8 @@ import org.zeromq.ZMQ;
 /**
  * Issue 17's five ways to take down {@code gym4j serve}, each against a real server process with a
  * 256 MiB heap: after each, the server still runs, a well-behaved client that stepped throughout never
- * waited 3 s or more, and a new client is served within 3 s.
+ * waited 3 s or more, and a new client is served within 3 s. And the one way the process should end: a
+ * fatal error outside any request, with a non-zero status and a clear last line.
  */
 class ServeHardeningTest {
 
@@ -71,7 +81,7 @@ class ServeHardeningTest {
     @Test
     void aMalformedTensorInHelloKwargsGetsAnError() throws Exception {
         survives(new String[] {"--quiet"}, (server, ctx) -> {
-            ZMQ.Socket s = dealer(ctx, server.endpoint);
+            ZMQ.Socket s = answering(ctx, server.endpoint, 10_000);
             Tensor bad = Tensor.newBuilder().setDtype(DType.DTYPE_FLOAT32).addShape(1).setData(ByteString.copyFrom(new byte[3])).build();
             Request.Builder r = hello(5);
             r.getHelloBuilder().setKwargs(ValueMap.newBuilder().addEntries(ValueEntry.newBuilder().setKey("x")
@@ -91,7 +101,7 @@ class ServeHardeningTest {
     @Test
     void hugeNumEnvsAreRefusedByTheLimit() throws Exception {
         survives(new String[] {"--quiet"}, (server, ctx) -> {
-            ZMQ.Socket s = dealer(ctx, server.endpoint);
+            ZMQ.Socket s = answering(ctx, server.endpoint, 10_000);
             for (int n : new int[] {Integer.MAX_VALUE, 50_000_000, 1025, -1}) {
                 Request.Builder r = hello(n);
                 r.getHelloBuilder().setNumEnvs(n);
@@ -111,7 +121,7 @@ class ServeHardeningTest {
     @Test
     void bigSeedsAreDecodedInLinearTime() throws Exception {
         survives(new String[] {"--quiet", "--max-seed-bytes", "" + (16 << 20)}, (server, ctx) -> {
-            ZMQ.Socket s = dealer(ctx, server.endpoint);
+            ZMQ.Socket s = answering(ctx, server.endpoint, 10_000);
             assertTrue(call(s, bytes(hello(1)), 3000).hasHello());
             Random random = new Random(3);
             for (int size : new int[] {1 << 20, 16 << 20}) {
@@ -128,7 +138,7 @@ class ServeHardeningTest {
             }
         });
         survives(new String[] {"--quiet"}, (server, ctx) -> {
-            ZMQ.Socket s = dealer(ctx, server.endpoint);
+            ZMQ.Socket s = answering(ctx, server.endpoint, 10_000);
             assertTrue(call(s, bytes(hello(1)), 3000).hasHello());
             Request.Builder r = Request.newBuilder().setId(2).setReset(Reset.newBuilder().setSeed(Seed.newBuilder()
                     .setMagnitude(ByteString.copyFrom(new byte[1 << 20]))));
@@ -216,7 +226,7 @@ class ServeHardeningTest {
     @Test
     void hugeEnvIdsAreRefusedWithoutEchoingThem() throws Exception {
         survives(new String[] {"--quiet"}, (server, ctx) -> {
-            ZMQ.Socket s = dealer(ctx, server.endpoint);
+            ZMQ.Socket s = answering(ctx, server.endpoint, 10_000);
             for (int size : new int[] {8 << 20, 32 << 20, 257}) {
                 Request.Builder r = hello(size);
                 r.getHelloBuilder().setEnvId("x".repeat(size));
@@ -234,5 +244,32 @@ class ServeHardeningTest {
             assertEquals(ErrorCode.ERROR_CODE_ENV_NOT_FOUND, reply.getError().getCode(), reply.getError().getMessage());
             assertTrue(reply.getSerializedSize() < 1024, "the reply has " + reply.getSerializedSize() + " bytes");
         });
+    }
+
+    /**
+     * Deliver 1, the fatal side: an {@code Error} outside the request boundary (here an env's own thread, as a
+     * simulator's native thread may fail) ends the process with a non-zero status and a clear last line,
+     * so that a supervisor sees a failure, not a success.
+     */
+    @Test
+    void aFatalErrorEndsTheProcessNonZeroWithAClearLastLine() throws Exception {
+        try (ServeProcess server = ServeProcess.start("--quiet")) {
+            try (Env<Object, Object> env = RemoteEnv.connect(server.endpoint, CliTestEnvProvider.FATAL, Map.of(),
+                    ClientOptions.defaults().withTimeout(Duration.ofSeconds(10)))) {
+                env.reset(1L);
+            } catch (GymException e) {
+                // the process may end before it answers: the client then reports a lost or silent server
+            }
+            assertTrue(server.process.waitFor(30, TimeUnit.SECONDS), "the server ends after a fatal error: " + server.output());
+            assertEquals(2, server.process.exitValue(), "the exit status after a fatal error: " + server.output());
+            String expected = "gym4j serve: fatal: thread walk-physics failed: java.lang.InternalError: the simulator's physics thread failed";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            List<String> lines = server.output();
+            while ((lines.isEmpty() || !lines.get(lines.size() - 1).equals(expected)) && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the output reader may still be behind the process's end
+                lines = server.output();
+            }
+            assertEquals(expected, lines.isEmpty() ? null : lines.get(lines.size() - 1), "the last line: " + lines);
+        }
     }
 }

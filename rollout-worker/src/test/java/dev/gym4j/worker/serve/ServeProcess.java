@@ -133,6 +133,30 @@ final class ServeProcess implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A dealer that the server has answered a Ping on. The first messages on a fresh JeroMQ connection are
+     * now and then never delivered (bridge/PROTOCOL.md, "Timeouts and reconnection"); gym4j's own clients
+     * verify a new socket so, and an attack must reach the server to test it. Each silent attempt is replaced
+     * by a fresh socket, until {@code boundMillis}.
+     */
+    static ZMQ.Socket answering(ZContext ctx, String endpoint, int boundMillis) {
+        long deadline = System.nanoTime() + boundMillis * 1_000_000L;
+        byte[] ping = bytes(Request.newBuilder().setId(0).setPing(dev.gym4j.bridge.proto.Ping.getDefaultInstance()));
+        int attempt = 0;
+        while (true) {
+            ZMQ.Socket s = dealer(ctx, endpoint);
+            Response pong = call(s, ping, 500);
+            if (pong != null && pong.hasPong()) {
+                return s;
+            }
+            ctx.destroySocket(s);
+            attempt++;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no Pong from " + endpoint + " on " + attempt + " fresh sockets in " + boundMillis + " ms");
+            }
+        }
+    }
+
     static byte[] bytes(Request.Builder r) {
         return r.build().toByteArray();
     }
