@@ -2,13 +2,18 @@
 offers in its HelloReply, holding one request slot and one reply slot, instead of a ZeroMQ round trip.
 
 Each call writes the payload, then its length and kind, then the request's sequence number, and rings the
-doorbell (a Unix socket next to the file, PATH.sock); the server answers in the reply slot, publishes the
-same sequence number and rings back. The client waits by spinning briefly on that number, then blocking on
-the doorbell (the kernel wakes it at once, which on a busy machine beats any polling), and every 100 ms
-checks that the server's
-process is alive and that the heartbeat word it bumps every 100 ms still moves: a killed or stopped server
-fails the call within LIVENESS seconds, naming the file. (x86 keeps stores in order, which is what the
-payload-before-counter rule needs; CPython's writes through a memoryview are plain stores.)
+doorbell (a Unix socket next to the file, PATH.sock) if the server's waiting flag is up; the server answers
+in the reply slot, publishes the same sequence number and rings back if the client's flag is up. The client
+waits by spinning briefly on that number, then raising its flag, looking once more and blocking on the
+doorbell (the kernel wakes it at once, which on a busy machine beats any polling), and every 100 ms checks
+that the server's process is alive and that the heartbeat word it bumps every 100 ms still moves: a killed
+or stopped server fails the call within LIVENESS seconds, naming the file.
+
+Memory order: x86-64 keeps stores in order and loads in order, which is what the payload-before-counter
+rule needs (CPython's writes through a memoryview are plain stores). It may let a load pass an earlier
+store, which "store the number, then read the peer's flag" must not allow: `_fence` (acquiring and releasing
+a lock, a locked instruction) is the full barrier between the two. The waits also time out every 100 ms, so
+even a missed ring would cost a slice, never a hang.
 """
 import mmap
 import os
@@ -16,6 +21,7 @@ import select
 import socket
 import stat
 import struct
+import threading
 import time
 
 import numpy as np
@@ -23,7 +29,7 @@ import numpy as np
 from . import bridge_pb2 as pb
 
 MAGIC = 0x6d68736a346d7967  # "gym4jshm" little-endian
-VERSION = 1
+VERSION = 2
 HEADER = 4096
 OFF_SERVER_PID = 24
 OFF_CLIENT_PID = 32
@@ -32,18 +38,21 @@ OFF_STATE = 48
 OFF_NONCE = 64
 OFF_REQ_SEQ = 128
 OFF_REQ_LEN = 136
+OFF_SERVER_WAITING = 144
 OFF_REP_SEQ = 192
 OFF_REP_LEN = 200
+OFF_CLIENT_WAITING = 208
 KIND_PROTO = 1
 KIND_RAW_STEP = 2
 KIND_RAW_VECTOR_STEP = 3
 STATE_CLOSED = 1
-CAPABILITY = "shm-v1"
+CAPABILITY = "shm-v2"
 # How long the server's heartbeat may stand still before the call fails (the server beats every 100 ms).
 LIVENESS = 2.0
-# The longest spin before blocking on the doorbell. The spin adapts: it doubles while replies come within it
-# and halves when they do not, so a busy machine (where a spinning process only delays the one it waits for)
-# soon blocks at once, and an idle one answers in microseconds.
+# The longest spin before blocking on the doorbell. The spin adapts: after a reply that came within SPIN_MAX
+# (even one the client blocked for) the next spin is SPIN_MAX, after a slower one it halves, so a busy machine
+# (where a spinning process only delays the one it waits for) soon blocks at once, one slow reply does not end
+# spinning for good, and an idle machine answers in microseconds.
 SPIN_MAX = 50e-6
 CHECK = 0.1
 
@@ -130,6 +139,8 @@ class ShmChannel:
             self.close()
             raise ShmError(f"cannot connect the shared-memory doorbell {path}.sock: {e}") from e
         self._fd = self._bell.fileno()
+        lock = threading.Lock()
+        self._fence_acquire, self._fence_release = lock.acquire, lock.release
         self._poll = select.poll()
         self._poll.register(self._fd, select.POLLIN)
 
@@ -147,11 +158,15 @@ class ShmChannel:
         i[OFF_REQ_LEN // 4] = length
         i[OFF_REQ_LEN // 4 + 1] = kind
         self._seq += 1
-        self._q[OFF_REQ_SEQ // 8] = self._seq  # after the payload and its length: the server reads in that order
-        try:
-            os.write(self._fd, b"\1")
-        except OSError:
-            pass  # a full buffer (the server has wake-ups pending), or the server is gone (the wait's checks say so)
+        q = self._q
+        q[OFF_REQ_SEQ // 8] = self._seq  # after the payload and its length: the server reads in that order
+        self._fence_acquire()  # a full barrier: the number is visible before the flag is read (module docs)
+        self._fence_release()
+        if q[OFF_SERVER_WAITING // 8]:
+            try:
+                os.write(self._fd, b"\1")
+            except OSError:
+                pass  # a full buffer (the server has wake-ups pending), or the server is gone (the wait's checks say so)
 
     def _wait(self, timeout, what):
         q = self._q
@@ -159,20 +174,32 @@ class ShmChannel:
         mine = self._seq
         for _ in range(32):
             if q[idx] == mine:
-                self._spin = min(SPIN_MAX, self._spin * 2 + 1e-6)
+                self._spin = SPIN_MAX
                 return
         start = time.perf_counter()
         spin = self._spin
         while time.perf_counter() - start < spin:
             if q[idx] == mine:
-                self._spin = min(SPIN_MAX, spin * 2 + 1e-6)
+                self._spin = SPIN_MAX
                 return
-        self._spin = spin / 2
+        try:
+            self._block(q, idx, mine, start, timeout, what)
+        finally:
+            q[OFF_CLIENT_WAITING // 8] = 0
+        self._spin = SPIN_MAX if time.perf_counter() - start <= SPIN_MAX else spin / 2
+
+    def _block(self, q, idx, mine, start, timeout, what):
         deadline = start + timeout
         next_check = start + CHECK
         beat = q[OFF_HEARTBEAT // 8]
         beat_seen = start
-        while q[idx] != mine:
+        flag = OFF_CLIENT_WAITING // 8
+        while True:
+            q[flag] = 1  # then look once more before blocking (module docs)
+            self._fence_acquire()
+            self._fence_release()
+            if q[idx] == mine:
+                return
             now = time.perf_counter()
             if now >= next_check:
                 next_check = now + CHECK

@@ -26,7 +26,7 @@ final class Protocol {
     static final String CAP_PING_WHILE_BUSY = "ping-while-busy";
 
     /** Capability: the same-host shared-memory path (PROTOCOL.md, "Shared memory"); announced only on a loopback link. */
-    static final String CAP_SHM = "shm-v1";
+    static final String CAP_SHM = "shm-v2";
 
     static final List<String> CAPABILITIES = List.of(CAP_TENSORS, CAP_VECTOR, CAP_RENDER, CAP_BIG_SEEDS);
 

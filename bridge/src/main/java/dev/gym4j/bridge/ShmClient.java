@@ -32,7 +32,7 @@ final class ShmClient implements AutoCloseable {
     private final long serverPid;
     private final ShmDoorbell bell;
     private long seq;
-    /** The spin before blocking on the doorbell: doubles while replies come within it, halves when not. */
+    /** The spin before blocking on the doorbell ({@link ShmSession#adapt}). */
     private long spin = SPIN_NANOS;
 
     private ShmClient(ShmFile file, String address) {
@@ -72,8 +72,9 @@ final class ShmClient implements AutoCloseable {
         file.buffer.putInt(ShmFile.OFF_REQ_LEN, bytes.length);
         file.buffer.putInt(ShmFile.OFF_REQ_KIND, ShmFile.KIND_PROTO);
         long mine = ++seq;
-        file.setRelease(ShmFile.OFF_REQ_SEQ, mine);
-        bell.ring();
+        if (file.publish(ShmFile.OFF_REQ_SEQ, mine, ShmFile.OFF_SERVER_WAITING)) {
+            bell.ring();
+        }
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long nextCheck = start + CHECK_NANOS;
@@ -87,10 +88,7 @@ final class ShmClient implements AutoCloseable {
                 Thread.onSpinWait();
                 continue;
             }
-            if (spinning) {
-                spinning = false;
-                spin /= 2;
-            }
+            spinning = false;
             if (now - nextCheck >= 0) {
                 nextCheck = now + CHECK_NANOS;
                 long b = file.getAcquire(ShmFile.OFF_HEARTBEAT);
@@ -113,11 +111,16 @@ final class ShmClient implements AutoCloseable {
                             + " ms to " + request.getBodyCase() + " (the server's env is still busy)");
                 }
             }
+            file.setVolatile(ShmFile.OFF_CLIENT_WAITING, 1); // then look once more before blocking (see ShmFile)
+            if (file.getVolatile(ShmFile.OFF_REP_SEQ) == mine) {
+                break;
+            }
             bell.await(Math.max(1, (nextCheck - now) / 1_000_000L));
         }
-        if (spinning) {
-            spin = Math.min(SPIN_NANOS, spin * 2 + 1000);
+        if (!spinning) {
+            file.setVolatile(ShmFile.OFF_CLIENT_WAITING, 0);
         }
+        spin = ShmSession.adapt(spin, System.nanoTime() - start, SPIN_NANOS);
         int length = file.buffer.getInt(ShmFile.OFF_REP_LEN);
         int kind = file.buffer.getInt(ShmFile.OFF_REP_KIND);
         if (kind != ShmFile.KIND_PROTO || length < 0 || length > file.slotSize) {

@@ -24,9 +24,14 @@ import java.util.Set;
  * <p>Header (little-endian): magic {@code "gym4jshm"} at 0, version (u32) at 8, header size (u32) at 12,
  * slot size (u64) at 16, server pid at 24, client pid at 32, heartbeat (u64, bumped by the server about
  * every 100 ms) at 40, state (0 open, 1 closed by the server) at 48, a 32-byte nonce at 64; the request's
- * sequence number (u64) at 128, its length (u32) at 136 and kind (u32) at 140; the reply's sequence number
- * at 192, length at 200, kind at 204. A side writes its payload, then length and kind, then publishes the
- * sequence number with release semantics; the other side reads the sequence number with acquire semantics.
+ * sequence number (u64) at 128, its length (u32) at 136 and kind (u32) at 140, the server's waiting flag
+ * (u64) at 144; the reply's sequence number at 192, length at 200, kind at 204, the client's waiting flag at
+ * 208. A side writes its payload, then length and kind, then publishes the sequence number; the other side
+ * reads the sequence number. A waiter raises its flag before it blocks on the doorbell and re-reads the
+ * sequence number; a publisher rings the doorbell only when, after its sequence number, it reads the
+ * peer's flag raised. The sequence numbers and the flags are read and written with volatile
+ * (sequentially consistent) access, so that of "publish, then read the flag" and "raise the flag, then
+ * read the sequence number" at least one side sees the other's write: no wake-up is lost.
  *
  * <p>Thread safety: the counters may be read and written from any thread (acquire/release); the slots
  * belong to whichever side the sequence numbers say.
@@ -34,7 +39,7 @@ import java.util.Set;
 final class ShmFile {
 
     static final long MAGIC = 0x6d68736a346d7967L; // "gym4jshm" in little-endian order
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADER = 4096;
     static final int OFF_MAGIC = 0;
     static final int OFF_VERSION = 8;
@@ -49,9 +54,13 @@ final class ShmFile {
     static final int OFF_REQ_SEQ = 128;
     static final int OFF_REQ_LEN = 136;
     static final int OFF_REQ_KIND = 140;
+    /** Non-zero while the server's session thread is (about to be) blocked on the doorbell. */
+    static final int OFF_SERVER_WAITING = 144;
     static final int OFF_REP_SEQ = 192;
     static final int OFF_REP_LEN = 200;
     static final int OFF_REP_KIND = 204;
+    /** Non-zero while the client is (about to be) blocked on the doorbell. */
+    static final int OFF_CLIENT_WAITING = 208;
     /** A payload that is a serialized Request or Response. */
     static final int KIND_PROTO = 1;
     /** A step in the raw tensor layout (PROTOCOL.md). */
@@ -156,6 +165,23 @@ final class ShmFile {
 
     void setRelease(int offset, long value) {
         LONGS.setRelease(buffer, offset, value);
+    }
+
+    long getVolatile(int offset) {
+        return (long) LONGS.getVolatile(buffer, offset);
+    }
+
+    void setVolatile(int offset, long value) {
+        LONGS.setVolatile(buffer, offset, value);
+    }
+
+    /**
+     * Publishes a sequence number and says whether the peer must be woken: a volatile store of {@code seq}
+     * at {@code seqOffset}, then a volatile read of the peer's waiting flag at {@code peerWaiting}.
+     */
+    boolean publish(int seqOffset, long seq, int peerWaiting) {
+        setVolatile(seqOffset, seq);
+        return getVolatile(peerWaiting) != 0;
     }
 
     byte[] nonce() {

@@ -19,8 +19,9 @@ import java.util.function.Function;
  * The server side of one client's shared-memory session: the file, and once the client proved it mapped
  * it ({@link #attach}), a thread that serves the requests it finds in the request slot.
  *
- * <p>The thread spins for {@value #SPIN_MICROS} µs after each request, then blocks on the session's
- * {@link ShmDoorbell}, which the client rings after each request, so an idle session costs no core. A JVM-wide
+ * <p>The thread spins for at most {@value #SPIN_MICROS} µs after each request, then raises the file's
+ * server-waiting flag and blocks on the session's {@link ShmDoorbell}, which the client rings only while
+ * that flag is up (see {@link ShmFile}), so an idle session costs no core and a busy one no system call. A JVM-wide
  * heartbeat thread bumps the file's heartbeat word every {@value #HEARTBEAT_MILLIS} ms (also while an env
  * step takes long), so a client sees a killed or stopped server within its liveness window, and watches
  * the client's pid: a dead client's session is handed to {@code onClientGone}.
@@ -149,16 +150,14 @@ final class ShmSession implements AutoCloseable {
 
     private void loop(long seen) {
         long idleSince = System.nanoTime();
-        long spin = SPIN_MICROS * 1000L; // adapts: doubles while requests come within it, halves when not
+        long spin = SPIN_MICROS * 1000L; // adapts: see adapt()
         boolean spinning = true;
         int k = 0;
         while (running) {
             long seq = file.getAcquire(ShmFile.OFF_REQ_SEQ);
             if (seq != seen) {
                 seen = seq;
-                if (spinning) {
-                    spin = Math.min(SPIN_MICROS * 1000L, spin * 2 + 1000);
-                }
+                spin = adapt(spin, System.nanoTime() - idleSince, SPIN_MICROS * 1000L);
                 serveOne(seq);
                 idleSince = System.nanoTime();
                 spinning = true;
@@ -169,11 +168,17 @@ final class ShmSession implements AutoCloseable {
                 Thread.onSpinWait();
                 continue;
             }
-            if (spinning) {
-                spinning = false;
-                spin /= 2;
+            spinning = false;
+            // Raise the flag, then look once more: a request published before the client could see the flag
+            // is caught here, one published after it rings the doorbell.
+            file.setVolatile(ShmFile.OFF_SERVER_WAITING, 1);
+            if (file.getVolatile(ShmFile.OFF_REQ_SEQ) != seen) {
+                file.setVolatile(ShmFile.OFF_SERVER_WAITING, 0);
+                continue;
             }
-            if (!bell.await(100) && running) {
+            boolean open = bell.await(100);
+            file.setVolatile(ShmFile.OFF_SERVER_WAITING, 0);
+            if (!open && running) {
                 Runnable gone = onClientGone; // the client's end of the doorbell closed: its process is gone
                 close();
                 if (gone != null) {
@@ -181,6 +186,15 @@ final class ShmSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The next spin, given how long the last wait took: the longest spin when a spin that long would have
+     * seen the new number (also when the wait blocked, so one slow answer does not end spinning for good),
+     * else half the current one, so that on a machine where answers take long a waiter soon blocks at once.
+     */
+    static long adapt(long spin, long waited, long max) {
+        return waited <= max ? max : spin / 2;
     }
 
     private void serveOne(long seq) {
@@ -264,8 +278,9 @@ final class ShmSession implements AutoCloseable {
             buf.putInt(ShmFile.OFF_REP_LEN, size);
             buf.putInt(ShmFile.OFF_REP_KIND, ShmFile.KIND_PROTO);
         }
-        file.setRelease(ShmFile.OFF_REP_SEQ, seq);
-        bell.ring();
+        if (file.publish(ShmFile.OFF_REP_SEQ, seq, ShmFile.OFF_CLIENT_WAITING)) {
+            bell.ring(); // the client blocks on the doorbell; a spinning client sees the number by itself
+        }
     }
 
     private static Response error(ErrorCode code, String message) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * How an {@link EnvServer} negotiates the shared-memory path: it offers a file in its HelloReply to a
- * client that announced {@code shm-v1}, and starts serving it when the client echoes the file's nonce.
+ * client that announced {@code shm-v2}, and starts serving it when the client echoes the file's nonce.
  *
  * <p>The server offers nothing when the environment variable {@code GYM4J_SHM} is {@code 0} (or the
  * system property {@code gym4j.shm} is {@code false}), or when {@value #MAX_SESSIONS} sessions (one

@@ -25,6 +25,19 @@ import org.junit.jupiter.api.Test;
 class ShmTransportTest {
 
     @Test
+    void theSpinRecoversAfterOneSlowAnswerAndShrinksOnlyWhileAnswersAreSlow() {
+        long max = 50_000;
+        assertEquals(max, ShmSession.adapt(0, 1_000, max), "a quick answer after a collapsed spin restores it at once");
+        assertEquals(max, ShmSession.adapt(max, max, max));
+        assertEquals(max / 2, ShmSession.adapt(max, 3 * max, max), "a slow answer halves it");
+        long spin = max;
+        for (int i = 0; i < 20; i++) {
+            spin = ShmSession.adapt(spin, 1_000_000, max);
+        }
+        assertEquals(0, spin, "answers that keep coming slowly end spinning (a loaded machine blocks at once)");
+    }
+
+    @Test
     void aLoopbackClientTakesAnOwnerOnlyFileThatCloseRemoves() throws Exception {
         RemoteEnv<float[], Long> env = TestServers.connect("CartPole-v1", TestServers.Transport.SHM);
         Path file = Path.of(env.sharedMemoryPath());
@@ -34,6 +47,50 @@ class ShmTransportTest {
         assertEquals(1.0, env.step(1L).reward());
         env.close();
         assertFalse(Files.exists(file), file + " should be removed at close");
+    }
+
+    /**
+     * The doorbell rule (PROTOCOL.md, "Doorbell"): an idle session's thread blocks with its waiting flag up and
+     * uses no CPU, and a request then wakes it at once (a lost ring would cost the 100 ms blocking slice).
+     */
+    @Test
+    void anIdleSessionSleepsWithItsFlagUpAndARequestWakesItAtOnce() throws Exception {
+        try (RemoteEnv<float[], Long> env = TestServers.connect("CartPole-v1", TestServers.Transport.SHM)) {
+            env.reset(1L);
+            Path file = Path.of(env.sharedMemoryPath());
+            Thread session = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("gym4j-shm " + file.getFileName())).findFirst().orElseThrow();
+            java.nio.MappedByteBuffer header;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+                header = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, ShmFile.HEADER);
+            }
+            header.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            Thread.sleep(200); // past the spin
+            assertEquals(1L, header.getLong(ShmFile.OFF_SERVER_WAITING), "an idle session's thread waits with its flag up");
+            long cpu = cpuNanos(session);
+            Thread.sleep(1000);
+            long used = cpuNanos(session) - cpu;
+            assertTrue(used < 50_000_000L, "an idle session's thread used " + used / 1e6 + " ms of CPU in 1 s");
+            long[] wake = new long[11];
+            for (int i = 0; i < wake.length; i++) {
+                Thread.sleep(150);
+                long t0 = System.nanoTime();
+                if (env.step((long) (i % 2)).terminated()) {
+                    env.reset();
+                }
+                wake[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(wake);
+            assertTrue(wake[wake.length / 2] < 20_000_000L, "a request to a sleeping session waited " + wake[wake.length / 2] / 1e6
+                    + " ms (median of " + wake.length + ")");
+            assertEquals(0L, header.getLong(ShmFile.OFF_CLIENT_WAITING), "the client lowers its flag once it has the reply");
+        }
+    }
+
+    /** The thread's CPU time, through java.management by reflection (this test module does not read it). */
+    private static long cpuNanos(Thread t) throws ReflectiveOperationException {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getThreadCpuTime", long.class).invoke(bean, t.getId());
     }
 
     @Test
