@@ -1,9 +1,10 @@
 /**
  * gym4j's core: the Gymnasium-style {@link dev.gym4j.api.Env} contract, spaces, NumPy-compatible
- * seeding, the registry ({@link dev.gym4j.api.Gym#make}), wrappers and the env checker.
+ * seeding, the registry ({@link dev.gym4j.Gym#make}), wrappers and the env checker.
  * Depends on nothing outside the JDK.
  */
 module dev.gym4j.api {
+    exports dev.gym4j;
     exports dev.gym4j.api;
     exports dev.gym4j.api.spaces;
     exports dev.gym4j.api.random;

@@ -1,6 +1,6 @@
 package dev.gym4j.benchmarks;
 
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.vector.ThreadedVectorEnv;
 import dev.gym4j.api.vector.VectorOptions;
 import dev.gym4j.worker.bench.StepLoop;

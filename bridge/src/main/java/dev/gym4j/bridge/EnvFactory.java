@@ -1,8 +1,8 @@
 package dev.gym4j.bridge;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.Gym;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.Gym;
+import dev.gym4j.api.EnvSpec;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.bridge.proto.EnvList;
 import dev.gym4j.bridge.proto.Response;
 

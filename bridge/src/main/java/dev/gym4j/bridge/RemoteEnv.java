@@ -1,5 +1,7 @@
 package dev.gym4j.bridge;
 
+import dev.gym4j.api.InvalidActionException;
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.Frame;
@@ -8,9 +10,8 @@ import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
-import dev.gym4j.api.spaces.Spaces;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Render;
@@ -169,7 +170,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
     @SuppressWarnings("unchecked")
     public StepResult<O> step(A action) {
         ensureOpen();
-        Spaces.checkAction(actionSpace, action);
+        InvalidActionException.requireValid(actionSpace, action);
         Request.Builder request = Request.newBuilder().setStep(Step.newBuilder().setAction(ValueCodec.encode(actionSpace, action)));
         Response r = connection.call(request, timeoutMillis());
         if (r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {

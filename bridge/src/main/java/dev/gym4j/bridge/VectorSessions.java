@@ -1,5 +1,6 @@
 package dev.gym4j.bridge;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.vector.VectorEnv;
 import dev.gym4j.api.vector.VectorOptions;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.gym4j.bridge;
 
+import dev.gym4j.Gym;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

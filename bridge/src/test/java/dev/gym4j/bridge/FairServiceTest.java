@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

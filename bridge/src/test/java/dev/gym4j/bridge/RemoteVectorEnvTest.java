@@ -3,7 +3,7 @@ package dev.gym4j.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
 import java.util.Arrays;

@@ -1,9 +1,8 @@
 package dev.gym4j.api;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.random.SeedSequence;
-import dev.gym4j.api.registry.EnvSpec;
-import dev.gym4j.api.spaces.Spaces;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
         if (!hasReset) {
             throw new ResetNeededException("Cannot call step() on " + this + " before reset(): call reset() first");
         }
-        Spaces.checkAction(actionSpace(), action);
+        InvalidActionException.requireValid(actionSpace(), action);
     }
 
     @Override

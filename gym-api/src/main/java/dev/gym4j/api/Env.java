@@ -1,6 +1,6 @@
 package dev.gym4j.api;
 
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.Gym;
 import dev.gym4j.api.spaces.Space;
 import java.math.BigInteger;
 import java.util.Map;

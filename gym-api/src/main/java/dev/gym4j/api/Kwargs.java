@@ -1,5 +1,6 @@
 package dev.gym4j.api;
 
+import dev.gym4j.Gym;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

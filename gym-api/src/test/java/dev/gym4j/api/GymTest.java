@@ -1,5 +1,6 @@
 package dev.gym4j.api;
 
+import dev.gym4j.Gym;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.registry.EnvRegistry;
-import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.wrappers.OrderEnforcing;
 import dev.gym4j.api.wrappers.PassiveEnvChecker;
 import dev.gym4j.api.wrappers.TimeLimit;

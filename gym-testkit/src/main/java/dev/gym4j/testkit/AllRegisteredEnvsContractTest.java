@@ -1,5 +1,6 @@
 package dev.gym4j.testkit;
 
+import dev.gym4j.Gym;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 

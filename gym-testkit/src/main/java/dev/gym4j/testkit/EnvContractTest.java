@@ -1,5 +1,6 @@
 package dev.gym4j.testkit;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import java.util.List;
 import java.util.function.Supplier;

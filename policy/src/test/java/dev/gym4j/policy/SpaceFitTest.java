@@ -3,7 +3,7 @@ package dev.gym4j.policy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;

@@ -1,7 +1,7 @@
 package dev.gym4j.trainer;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.replay.internal.json.GymJson;
 import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;

@@ -1,5 +1,6 @@
 package dev.gym4j.video;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.InvalidArgumentException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.gym4j.envs.classic;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.Kwargs;

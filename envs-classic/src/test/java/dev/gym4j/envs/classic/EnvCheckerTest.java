@@ -2,7 +2,7 @@ package dev.gym4j.envs.classic;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.check.CheckReport;
 import dev.gym4j.api.check.EnvChecker;
 import java.util.Map;

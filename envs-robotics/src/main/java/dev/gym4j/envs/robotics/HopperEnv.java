@@ -1,5 +1,6 @@
 package dev.gym4j.envs.robotics;
 
+import dev.gym4j.Gym;
 import dev.gym4j.envs.robotics.internal.physics.BodyModel;
 import dev.gym4j.envs.robotics.internal.physics.Capsule;
 import dev.gym4j.envs.robotics.internal.physics.Hinge;

@@ -7,7 +7,7 @@ import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.EnvInspection;
 import dev.gym4j.api.internal.EnvInspection.Finding;
 import dev.gym4j.api.internal.EnvInspection.Severity;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

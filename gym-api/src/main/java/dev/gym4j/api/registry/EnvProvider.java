@@ -1,5 +1,6 @@
 package dev.gym4j.api.registry;
 
+import dev.gym4j.api.EnvSpec;
 import java.util.Collection;
 
 /**

@@ -1,5 +1,6 @@
 package dev.gym4j.api.registry;
 
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.EnvNotFoundException;
 import dev.gym4j.api.RegistrationException;
 import java.util.ArrayList;
@@ -22,7 +23,29 @@ public final class EnvRegistry {
 
     private static final System.Logger LOG = System.getLogger(EnvRegistry.class.getName());
 
+    private static volatile EnvRegistry defaultRegistry;
+
     private final Map<String, EnvSpec> specs = new TreeMap<>();
+
+    /**
+     * The process-wide registry that {@code Gym.make} uses: every {@link EnvProvider} that gym-api's class
+     * loader finds, loaded on first use.
+     *
+     * @return the default registry
+     */
+    public static EnvRegistry defaultRegistry() {
+        EnvRegistry r = defaultRegistry;
+        if (r == null) {
+            synchronized (EnvRegistry.class) {
+                r = defaultRegistry;
+                if (r == null) {
+                    r = fromServiceLoader(EnvRegistry.class.getClassLoader());
+                    defaultRegistry = r;
+                }
+            }
+        }
+        return r;
+    }
 
     /** Creates an empty registry. */
     public EnvRegistry() {

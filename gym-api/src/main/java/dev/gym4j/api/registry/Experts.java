@@ -1,7 +1,6 @@
 package dev.gym4j.api.registry;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.Gym;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.RegistrationException;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class Experts {
     /**
      * Makes the expert of an env.
      *
-     * @param envId a registered env id (an unversioned id resolves as {@link Gym#spec} resolves it)
+     * @param envId a registered env id (an unversioned id resolves as {@code Gym.spec} resolves it)
      * @param env the env the expert will act in, made from that id (its spaces choose the expert's action type)
      * @return a new expert
      * @throws dev.gym4j.api.EnvNotFoundException if the id is not registered
@@ -51,7 +50,7 @@ public final class Experts {
      *     expert cannot act with the env's spaces
      */
     public static ExpertPolicy create(String envId, Env<?, ?> env) {
-        String id = Gym.spec(envId).id();
+        String id = EnvRegistry.defaultRegistry().spec(envId).id();
         Map<String, ExpertProvider> all = providers();
         ExpertProvider p = all.get(id);
         if (p == null) {

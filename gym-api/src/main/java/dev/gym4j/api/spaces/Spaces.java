@@ -1,6 +1,5 @@
 package dev.gym4j.api.spaces;
 
-import dev.gym4j.api.InvalidActionException;
 import java.util.List;
 import java.util.Map;
 
@@ -73,26 +72,24 @@ public final class Spaces {
      * Checks an action before {@code step} sees it, as strictly as Gymnasium's envs rely on: the action
      * must have the space's Java type and length, a discrete value must be in range, and a float
      * {@link Box} action must hold no NaN (nor an infinity beyond its bound). A finite {@code Box} value
-     * outside the bounds is accepted, since Gymnasium lets envs clip it.
+     * outside the bounds is accepted, since Gymnasium lets envs clip it. Envs throw this message as an
+     * {@code InvalidActionException} ({@code dev.gym4j.api.InvalidActionException#requireValid}).
      *
      * <p>Allocation-free and fast when the action is valid, notably for {@code Integer} actions of a
      * {@link Discrete} space and {@code float[]} actions of a float32 {@link Box}.
      *
      * @param space the action space
      * @param action the action
-     * @throws InvalidActionException naming the action, the space and what was expected, e.g.
+     * @return null if the action is valid, else a message naming the action, the space and what was expected, e.g.
      *     {@code Invalid action 5 for action space Discrete(2): expected an Integer in [0, 2)}
      */
-    public static void checkAction(Space<?> space, Object action) {
+    public static String invalidAction(Space<?> space, Object action) {
         String problem = space instanceof Discrete ? ((Discrete) space).actionProblem(action)
                 : space instanceof Box ? ((Box<?>) space).actionProblem(action)
                 : actionProblem(space, action);
-        if (problem != null) {
-            throw new InvalidActionException(invalidActionMessage(space, action, problem));
+        if (problem == null) {
+            return null;
         }
-    }
-
-    private static String invalidActionMessage(Space<?> space, Object action, String problem) {
         String value = hasValueType(space, action) ? ValueText.shorten(space.valueToString(action)) + " " : "";
         return "Invalid action " + value + "for action space " + space + ": " + problem;
     }

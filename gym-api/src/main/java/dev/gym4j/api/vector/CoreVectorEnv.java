@@ -1,7 +1,7 @@
 package dev.gym4j.api.vector;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 
 /**

@@ -1,5 +1,7 @@
 package dev.gym4j.api.vector;
 
+import dev.gym4j.Gym;
+
 /**
  * How {@code Gym.makeVec} runs the sub-envs, as Gymnasium's {@code vectorization_mode}.
  *

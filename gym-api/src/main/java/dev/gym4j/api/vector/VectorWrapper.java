@@ -1,6 +1,6 @@
 package dev.gym4j.api.vector;
 
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import java.util.Map;
 import java.util.Objects;

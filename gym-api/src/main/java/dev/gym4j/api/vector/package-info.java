@@ -22,3 +22,5 @@
  * calling thread at a time); the threaded env's workers are internal.
  */
 package dev.gym4j.api.vector;
+
+import dev.gym4j.Gym;

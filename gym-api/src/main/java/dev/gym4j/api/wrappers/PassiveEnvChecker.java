@@ -1,5 +1,6 @@
 package dev.gym4j.api.wrappers;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
@@ -7,7 +8,7 @@ import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.EnvInspection.Finding;
 import dev.gym4j.api.internal.EnvInspection;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.util.List;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.testenvs.RandomWalkEnv;

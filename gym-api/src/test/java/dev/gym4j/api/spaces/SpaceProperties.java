@@ -1,5 +1,6 @@
 package dev.gym4j.api.spaces;
 
+import dev.gym4j.api.InvalidActionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,7 @@ class SpaceProperties {
             Object x = space.sample();
             assertTrue(space.contains(x), () -> space + " does not contain its sample " + space.valueToString(x));
             assertNull(space.whyNotContained(x));
-            Spaces.checkAction(space, x);
+            InvalidActionException.requireValid(space, x);
         }
     }
 
@@ -182,11 +183,11 @@ class SpaceProperties {
         Object x = box.sample();
         Object far = PrimitiveArrays.copy(x);
         PrimitiveArrays.setFromDouble(box.dtype(), far, 0, box.high()[0] + 1e3);
-        Spaces.checkAction(box, far);
+        InvalidActionException.requireValid(box, far);
         Object nan = PrimitiveArrays.copy(x);
         PrimitiveArrays.setFromDouble(box.dtype(), nan, 0, Double.NaN);
         dev.gym4j.api.InvalidActionException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.gym4j.api.InvalidActionException.class, () -> Spaces.checkAction(box, nan));
+                dev.gym4j.api.InvalidActionException.class, () -> InvalidActionException.requireValid(box, nan));
         assertTrue(e.getMessage().contains(box.toString()), e.getMessage());
         Object clipped = ((Box) box).clip(far);
         assertTrue(box.contains(clipped), () -> box + " does not contain the clipped " + box.valueToString(clipped));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SpacesTest {
 
     private static String actionError(Space<?> space, Object action) {
-        return assertThrows(InvalidActionException.class, () -> Spaces.checkAction(space, action)).getMessage();
+        return assertThrows(InvalidActionException.class, () -> InvalidActionException.requireValid(space, action)).getMessage();
     }
 
     @Test
@@ -42,11 +42,11 @@ class SpacesTest {
 
     @Test
     void checkActionLetsFiniteBoxValuesOutsideTheBoundsThrough() {
-        Spaces.checkAction(Box.float32(-1f, 1f, 2), new float[] {5f, -7f});
-        Spaces.checkAction(Box.float64(-1, 1, 1), new double[] {1e300});
-        Spaces.checkAction(Box.float32(0f, Float.POSITIVE_INFINITY, 1), new float[] {Float.POSITIVE_INFINITY});
-        Spaces.checkAction(Box.int32(0, 3, 1), new int[] {9});
-        Spaces.checkAction(new Discrete(3, -1), 1L);
+        InvalidActionException.requireValid(Box.float32(-1f, 1f, 2), new float[] {5f, -7f});
+        InvalidActionException.requireValid(Box.float64(-1, 1, 1), new double[] {1e300});
+        InvalidActionException.requireValid(Box.float32(0f, Float.POSITIVE_INFINITY, 1), new float[] {Float.POSITIVE_INFINITY});
+        InvalidActionException.requireValid(Box.int32(0, 3, 1), new int[] {9});
+        InvalidActionException.requireValid(new Discrete(3, -1), 1L);
     }
 
     @Test
@@ -56,13 +56,13 @@ class SpacesTest {
         Integer action = 3;
         float[] vector = new float[] {0.1f, 5f, -3f, 0f, 1f, -1f};
         for (int i = 0; i < 20_000; i++) {
-            Spaces.checkAction(discrete, action);
-            Spaces.checkAction(box, vector);
+            InvalidActionException.requireValid(discrete, action);
+            InvalidActionException.requireValid(box, vector);
         }
         long before = allocatedBytes();
         for (int i = 0; i < 100_000; i++) {
-            Spaces.checkAction(discrete, action);
-            Spaces.checkAction(box, vector);
+            InvalidActionException.requireValid(discrete, action);
+            InvalidActionException.requireValid(box, vector);
         }
         long allocated = allocatedBytes() - before;
         assertTrue(allocated < 10_000, "checkAction allocated " + allocated + " bytes in 200k calls");

@@ -1,5 +1,6 @@
 package dev.gym4j.worker.cli;
 
+import dev.gym4j.Gym;
 import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.worker.bench.StepLoop;
 import java.io.PrintWriter;

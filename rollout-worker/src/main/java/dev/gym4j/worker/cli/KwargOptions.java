@@ -1,5 +1,6 @@
 package dev.gym4j.worker.cli;
 
+import dev.gym4j.Gym;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

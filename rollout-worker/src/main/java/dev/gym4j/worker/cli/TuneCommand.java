@@ -1,6 +1,6 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.trainer.PpoConfig;

@@ -1,5 +1,6 @@
 package dev.gym4j.worker.cli;
 
+import dev.gym4j.Gym;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.Map;

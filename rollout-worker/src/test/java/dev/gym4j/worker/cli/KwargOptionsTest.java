@@ -1,5 +1,6 @@
 package dev.gym4j.worker.cli;
 
+import dev.gym4j.Gym;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

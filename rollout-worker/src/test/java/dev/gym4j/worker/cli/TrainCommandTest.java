@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.AbstractEnv;
-import dev.gym4j.api.Gym;
+import dev.gym4j.Gym;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.replay.internal.json.Json;
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
 import java.nio.file.Files;

@@ -116,7 +116,7 @@ public final class TransformObservation<P, O, A> implements VectorEnv<P, A> {
     }
 
     @Override
-    public dev.gym4j.api.registry.EnvSpec spec() {
+    public dev.gym4j.api.EnvSpec spec() {
         return env.spec();
     }
 

@@ -1,6 +1,6 @@
 package dev.gym4j.replay.internal.json;
 
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.DictSpace;

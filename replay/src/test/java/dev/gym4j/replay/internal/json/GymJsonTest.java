@@ -2,7 +2,7 @@ package dev.gym4j.replay.internal.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gym4j.api.registry.EnvSpec;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DictSpace;
 import dev.gym4j.api.spaces.Discrete;

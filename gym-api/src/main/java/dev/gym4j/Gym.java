@@ -1,8 +1,13 @@
-package dev.gym4j.api;
+package dev.gym4j;
 
+import dev.gym4j.api.AbstractEnv;
+import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvNotFoundException;
+import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.RegistrationException;
 import dev.gym4j.api.registry.EnvProvider;
 import dev.gym4j.api.registry.EnvRegistry;
-import dev.gym4j.api.registry.EnvSpec;
 import dev.gym4j.api.wrappers.OrderEnforcing;
 import dev.gym4j.api.wrappers.PassiveEnvChecker;
 import dev.gym4j.api.wrappers.TimeLimit;
@@ -32,24 +37,12 @@ public final class Gym {
     /** Make-level kwarg: true to leave out {@code PassiveEnvChecker}. */
     public static final String DISABLE_ENV_CHECKER = "disable_env_checker";
 
-    private static volatile EnvRegistry registry;
-
     private Gym() {
     }
 
-    /** @return the default registry, loaded through {@link java.util.ServiceLoader} on first use */
+    /** @return the default registry ({@link EnvRegistry#defaultRegistry()}), loaded through {@link java.util.ServiceLoader} on first use */
     public static EnvRegistry defaultRegistry() {
-        EnvRegistry r = registry;
-        if (r == null) {
-            synchronized (Gym.class) {
-                r = registry;
-                if (r == null) {
-                    r = EnvRegistry.fromServiceLoader(Gym.class.getClassLoader());
-                    registry = r;
-                }
-            }
-        }
-        return r;
+        return EnvRegistry.defaultRegistry();
     }
 
     /** @return all registered specs by id, sorted */

@@ -1,4 +1,4 @@
-package dev.gym4j.api.registry;
+package dev.gym4j.api;
 
 import dev.gym4j.api.Env;
 import java.util.Map;

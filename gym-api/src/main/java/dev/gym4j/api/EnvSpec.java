@@ -1,5 +1,6 @@
-package dev.gym4j.api.registry;
+package dev.gym4j.api;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.RegistrationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,8 +28,8 @@ public record EnvSpec(String id, String entryPoint, EnvCreator creator, Integer 
                       Double rewardThreshold, boolean nondeterministic, Map<String, Object> kwargs,
                       boolean orderEnforce, boolean disableEnvChecker) {
 
-    /** Gymnasium's id grammar: optional namespace, name, optional {@code -vN}. */
-    static final Pattern ID = Pattern.compile("^(?:(?<ns>[\\w:.-]+)/)?(?<name>[\\w:.-]+?)(?:-v(?<version>\\d+))?$");
+    /** Gymnasium's id grammar ({@code ENV_ID_RE}): optional namespace (group {@code ns}), name ({@code name}), optional {@code -vN} ({@code version}). */
+    public static final Pattern ID = Pattern.compile("^(?:(?<ns>[\\w:.-]+)/)?(?<name>[\\w:.-]+?)(?:-v(?<version>\\d+))?$");
 
     /** Validates the id and the limits, and freezes the kwargs. */
     public EnvSpec {
