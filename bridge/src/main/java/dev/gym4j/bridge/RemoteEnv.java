@@ -3,17 +3,14 @@ package dev.gym4j.bridge;
 import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
-import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
-import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import dev.gym4j.bridge.proto.EnvDescription;
-import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Render;
 import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Reset;
@@ -23,7 +20,6 @@ import dev.gym4j.bridge.proto.Step;
 import dev.gym4j.bridge.proto.StepReply;
 import java.math.BigInteger;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,40 +39,27 @@ import java.util.Optional;
  */
 public final class RemoteEnv<O, A> implements Env<O, A> {
 
-    private final Connection connection;
-    private final ClientOptions options;
-    private final Request hello;
+    private final RemoteLink link;
     private final Space<O> observationSpace;
     private final Space<A> actionSpace;
     private final Map<String, Object> metadata;
     private final String renderMode;
     private final EnvSpec spec;
     private final String name;
-    private boolean closed;
 
     @SuppressWarnings("unchecked")
-    private RemoteEnv(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.connection = new Connection(Objects.requireNonNull(address, "address"), options);
-        this.hello = Handshake.request(envId, kwargs, 0);
-        EnvDescription d;
-        try {
-            d = Handshake.perform(connection, hello, timeoutMillis());
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+    private RemoteEnv(RemoteLink link, EnvDescription d) {
         if (d.getNumEnvs() > 0) {
-            Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
-            throw new GymException("the server at " + address + " serves a vector env of " + d.getNumEnvs()
+            throw new GymException("the server at " + link.address() + " serves a vector env of " + d.getNumEnvs()
                     + " sub-envs: use RemoteVectorEnv");
         }
+        this.link = link;
         this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
         this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
         this.metadata = Map.copyOf(nonNull(ValueCodec.decodeMap(d.getMetadata())));
         this.renderMode = d.getRenderMode().isEmpty() ? null : d.getRenderMode();
-        this.spec = Handshake.spec(d, address, options);
-        this.name = (d.hasSpec() && !d.getSpec().getId().isEmpty() ? d.getSpec().getId() : "env") + " at " + address;
+        this.spec = link.spec(d);
+        this.name = (d.hasSpec() && !d.getSpec().getId().isEmpty() ? d.getSpec().getId() : "env") + " at " + link.address();
     }
 
     /**
@@ -89,7 +72,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      * @throws GymException naming the address if the handshake fails or times out
      */
     public static <O, A> RemoteEnv<O, A> connect(String address) {
-        return new RemoteEnv<>(address, null, Map.of(), ClientOptions.defaults());
+        return connect(address, null, Map.of(), ClientOptions.defaults());
     }
 
     /**
@@ -106,12 +89,12 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      * @throws GymException naming the address if the handshake fails or times out, or the server serves a vector env
      */
     public static <O, A> RemoteEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, ClientOptions options) {
-        return new RemoteEnv<>(address, envId, kwargs, options);
+        return RemoteLink.open(address, envId, kwargs, 0, options, RemoteEnv::new);
     }
 
     /** @return the server's endpoint */
     public String address() {
-        return connection.address();
+        return link.address();
     }
 
     @Override
@@ -126,7 +109,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
 
     @Override
     public ResetResult<O> reset(Long seed, Map<String, ?> options) {
-        ensureOpen();
+        link.ensureOpen(this);
         return reset(seed == null ? null : SeedCodec.encode(seed), options);
     }
 
@@ -143,8 +126,11 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      */
     @Override
     public ResetResult<O> resetWithSeed(BigInteger seed, Map<String, ?> options) {
-        ensureOpen();
-        return reset(seed == null ? null : SeedCodec.encode(seed), options);
+        if (seed == null || seed.signum() < 0 || seed.bitLength() <= 63) {
+            return Env.super.resetWithSeed(seed, options); // gym-api's seed checks, then reset(Long, Map), as AbstractEnv does
+        }
+        link.ensureOpen(this);
+        return reset(SeedCodec.encode(seed), options);
     }
 
     /** Sends a reset with the seed already encoded (null for none): the one reset path of both seed forms. */
@@ -154,14 +140,7 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
         if (seed != null) {
             reset.setSeed(seed);
         }
-        Request.Builder request = Request.newBuilder().setReset(reset);
-        Response r = connection.call(request, timeoutMillis());
-        if (r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
-            // The server restarted or dropped us while idle: make a fresh env there and start again.
-            Handshake.perform(connection, hello, timeoutMillis());
-            r = connection.call(request, timeoutMillis());
-        }
-        Errors.check(r, Response.BodyCase.RESET, address());
+        Response r = link.reset(Request.newBuilder().setReset(reset), Response.BodyCase.RESET);
         O obs = (O) ValueCodec.decode(observationSpace, r.getReset().getObservation());
         return new ResetResult<>(obs, ValueCodec.decodeMap(r.getReset().getInfo()));
     }
@@ -169,15 +148,10 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
     @Override
     @SuppressWarnings("unchecked")
     public StepResult<O> step(A action) {
-        ensureOpen();
+        link.ensureOpen(this);
         InvalidActionException.requireValid(actionSpace, action);
         Request.Builder request = Request.newBuilder().setStep(Step.newBuilder().setAction(ValueCodec.encode(actionSpace, action)));
-        Response r = connection.call(request, timeoutMillis());
-        if (r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
-            throw new ResetNeededException("the server at " + address() + " no longer has this client's env (it restarted, or "
-                    + "dropped the client after an idle timeout): call reset() to start again");
-        }
-        Errors.check(r, Response.BodyCase.STEP, address());
+        Response r = link.step(request, Response.BodyCase.STEP, "env");
         StepReply s = r.getStep();
         O obs = (O) ValueCodec.decode(observationSpace, s.getObservation());
         return new StepResult<>(obs, s.getReward(), s.getTerminated(), s.getTruncated(), ValueCodec.decodeMap(s.getInfo()));
@@ -185,12 +159,11 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
 
     @Override
     public Optional<Frame> render() {
-        ensureOpen();
+        link.ensureOpen(this);
         if (renderMode == null) {
             return Optional.empty();
         }
-        Response r = connection.call(Request.newBuilder().setRender(Render.getDefaultInstance()), timeoutMillis());
-        Errors.check(r, Response.BodyCase.RENDER, address());
+        Response r = link.call(Request.newBuilder().setRender(Render.getDefaultInstance()), Response.BodyCase.RENDER);
         if (!r.getRender().hasFrame()) {
             return Optional.empty();
         }
@@ -218,37 +191,22 @@ public final class RemoteEnv<O, A> implements Env<O, A> {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
+        link.close();
     }
 
     /** @return the shared-memory file this env's calls go through, or null when they go over ZeroMQ; for tests */
     String sharedMemoryPath() {
-        return connection.sharedMemoryPath();
+        return link.sharedMemoryPath();
     }
 
     /** Closes the socket without telling the server, as a crashed client would; for tests. */
     void vanishForTests() {
-        closed = true;
-        connection.close();
+        link.vanish();
     }
 
     @Override
     public String toString() {
         return "RemoteEnv<" + name + ">";
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new EnvClosedException(this + " is closed: connect a new RemoteEnv instead of using a closed one");
-        }
-    }
-
-    private long timeoutMillis() {
-        return options.timeout().toMillis();
     }
 
     private static Map<String, Object> nonNull(Map<String, Object> m) {

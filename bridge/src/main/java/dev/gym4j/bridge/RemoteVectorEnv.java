@@ -1,6 +1,5 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.EnvClosedException;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
@@ -13,7 +12,6 @@ import dev.gym4j.api.vector.AutoresetMode;
 import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
 import dev.gym4j.bridge.proto.EnvDescription;
-import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Request;
 import dev.gym4j.bridge.proto.Response;
 import dev.gym4j.bridge.proto.Tensor;
@@ -47,9 +45,7 @@ import java.util.Objects;
  */
 public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
 
-    private final Connection connection;
-    private final ClientOptions options;
-    private final Request hello;
+    private final RemoteLink link;
     private final int numEnvs;
     private final Space<O> observationSpace;
     private final Space<A> actionSpace;
@@ -58,36 +54,23 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
     private final AutoresetMode autoresetMode;
     private final Map<String, Object> metadata;
     private final EnvSpec spec;
-    private boolean closed;
 
     @SuppressWarnings("unchecked")
-    private RemoteVectorEnv(String address, String envId, Map<String, ?> kwargs, int numEnvs, ClientOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        if (numEnvs < 0) {
-            throw new InvalidArgumentException("numEnvs must be >= 0 (0 for the server's default), got " + numEnvs);
+    private RemoteVectorEnv(RemoteLink link, EnvDescription d) {
+        if (d.getNumEnvs() < 1) {
+            throw new GymException("the server at " + link.address() + " serves a single env, not a vector env: ask for numEnvs >= 1");
         }
-        this.connection = new Connection(Objects.requireNonNull(address, "address"), options);
-        this.hello = Handshake.request(envId, kwargs, numEnvs);
-        EnvDescription d;
-        try {
-            d = Handshake.perform(connection, hello, options.timeout().toMillis());
-            if (d.getNumEnvs() < 1) {
-                throw new GymException("the server at " + address + " serves a single env, not a vector env: ask for numEnvs >= 1");
-            }
-            this.numEnvs = d.getNumEnvs();
-            this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
-            this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
-            this.singleObservationSpace = SpaceCodec.fromWire(d.getSingleObservationSpace());
-            this.singleActionSpace = SpaceCodec.fromWire(d.getSingleActionSpace());
-            Map<String, Object> meta = new LinkedHashMap<>(ValueCodec.decodeMap(d.getMetadata()));
-            this.autoresetMode = autoresetMode(meta.get("autoreset_mode"), address);
-            meta.put("autoreset_mode", autoresetMode);
-            this.metadata = Collections.unmodifiableMap(meta);
-            this.spec = Handshake.spec(d, address, options);
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        this.link = link;
+        this.numEnvs = d.getNumEnvs();
+        this.observationSpace = (Space<O>) SpaceCodec.fromWire(d.getObservationSpace());
+        this.actionSpace = (Space<A>) SpaceCodec.fromWire(d.getActionSpace());
+        this.singleObservationSpace = SpaceCodec.fromWire(d.getSingleObservationSpace());
+        this.singleActionSpace = SpaceCodec.fromWire(d.getSingleActionSpace());
+        Map<String, Object> meta = new LinkedHashMap<>(ValueCodec.decodeMap(d.getMetadata()));
+        this.autoresetMode = autoresetMode(meta.get("autoreset_mode"), link.address());
+        meta.put("autoreset_mode", autoresetMode);
+        this.metadata = Collections.unmodifiableMap(meta);
+        this.spec = link.spec(d);
     }
 
     /**
@@ -106,12 +89,16 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
      *     a single env
      */
     public static <O, A> RemoteVectorEnv<O, A> connect(String address, String envId, Map<String, ?> kwargs, int numEnvs, ClientOptions options) {
-        return new RemoteVectorEnv<>(address, envId, kwargs, numEnvs, options);
+        Objects.requireNonNull(options, "options");
+        if (numEnvs < 0) {
+            throw new InvalidArgumentException("numEnvs must be >= 0 (0 for the server's default), got " + numEnvs);
+        }
+        return RemoteLink.open(address, envId, kwargs, numEnvs, options, RemoteVectorEnv::new);
     }
 
     /** @return the server's endpoint */
     public String address() {
-        return connection.address();
+        return link.address();
     }
 
     @Override
@@ -168,7 +155,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
      */
     @Override
     public VectorBatch<O> reset(Long seed, Map<String, ?> resetOptions) {
-        ensureOpen();
+        link.ensureOpen(this);
         Map<String, ?> opts = resetOptions == null ? Map.of() : resetOptions;
         Object mask = opts.get(RESET_MASK);
         if (mask != null && !(mask instanceof boolean[] b && b.length == numEnvs)) {
@@ -178,15 +165,7 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
         if (seed != null) {
             r.setSeed(SeedCodec.encode(seed));
         }
-        Request.Builder request = Request.newBuilder().setVectorReset(r);
-        Response reply = connection.call(request, timeoutMillis());
-        if (reply.hasError() && reply.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
-            // The server restarted or dropped us while idle: make fresh sub-envs there and start again.
-            Handshake.perform(connection, hello, timeoutMillis());
-            reply = connection.call(request, timeoutMillis());
-        }
-        Errors.check(reply, Response.BodyCase.VECTOR_RESET, address());
-        var v = reply.getVectorReset();
+        var v = link.reset(Request.newBuilder().setVectorReset(r), Response.BodyCase.VECTOR_RESET).getVectorReset();
         return batch(v.getObservations(), new double[numEnvs], new boolean[numEnvs], new boolean[numEnvs],
                 ValueCodec.decodeMap(v.getInfos()));
     }
@@ -203,16 +182,10 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
      */
     @Override
     public VectorBatch<O> step(A actions) {
-        ensureOpen();
+        link.ensureOpen(this);
         checkActions(actions);
         Request.Builder request = Request.newBuilder().setVectorStep(VectorStep.newBuilder().setActions(ValueCodec.encode(actionSpace, actions)));
-        Response reply = connection.call(request, timeoutMillis());
-        if (reply.hasError() && reply.getError().getCode() == ErrorCode.ERROR_CODE_NO_SESSION) {
-            throw new ResetNeededException("the server at " + address() + " no longer has this client's sub-envs (it restarted, "
-                    + "or dropped the client after an idle timeout): call reset() to start again");
-        }
-        Errors.check(reply, Response.BodyCase.VECTOR_STEP, address());
-        var s = reply.getVectorStep();
+        var s = link.step(request, Response.BodyCase.VECTOR_STEP, "sub-envs").getVectorStep();
         return batch(s.getObservations(), doubles(s.getRewards(), "rewards"), flags(s.getTerminated(), "terminated"),
                 flags(s.getTruncated(), "truncated"), ValueCodec.decodeMap(s.getInfos()));
     }
@@ -220,20 +193,17 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
     /** Frees the sub-envs on the server (if it still answers within a second) and the socket. Idempotent. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            Handshake.closeQuietly(connection, Math.min(1000, timeoutMillis()));
-        }
+        link.close();
     }
 
     /** @return the shared-memory file this env's calls go through, or null when they go over ZeroMQ; for tests */
     String sharedMemoryPath() {
-        return connection.sharedMemoryPath();
+        return link.sharedMemoryPath();
     }
 
     @Override
     public String toString() {
-        return "RemoteVectorEnv<" + numEnvs + " envs at " + connection.address() + ">";
+        return "RemoteVectorEnv<" + numEnvs + " envs at " + link.address() + ">";
     }
 
     @SuppressWarnings("unchecked")
@@ -306,15 +276,5 @@ public final class RemoteVectorEnv<O, A> implements VectorEnv<O, A> {
 
     private static String normalise(String s) {
         return s.replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new EnvClosedException(this + " is closed: connect a new RemoteVectorEnv instead of using a closed one");
-        }
-    }
-
-    private long timeoutMillis() {
-        return options.timeout().toMillis();
     }
 }

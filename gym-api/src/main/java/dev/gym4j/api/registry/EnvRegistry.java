@@ -1,5 +1,6 @@
 package dev.gym4j.api.registry;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.EnvNotFoundException;
 import dev.gym4j.api.RegistrationException;
