@@ -8,6 +8,7 @@ module dev.gym4j.testkit {
     requires transitive net.jqwik.api;
 
     exports dev.gym4j.testkit;
+    exports dev.gym4j.testkit.fixtures;
     // JUnit and jqwik call the test methods reflectively.
     opens dev.gym4j.testkit;
 }

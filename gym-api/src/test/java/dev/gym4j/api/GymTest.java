@@ -13,6 +13,7 @@ import dev.gym4j.api.wrappers.OrderEnforcing;
 import dev.gym4j.api.wrappers.PassiveEnvChecker;
 import dev.gym4j.api.wrappers.TimeLimit;
 import dev.gym4j.api.wrappers.Wrapper;
+import dev.gym4j.testkit.fixtures.CoinFlipEnv;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
 import dev.gym4j.api.wrappers.TimeLimit;
+import dev.gym4j.testkit.fixtures.CoinFlipEnv;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.Env;
-import dev.gym4j.testkit.BrokenEnv.Flaw;
+import dev.gym4j.testkit.fixtures.BrokenEnv;
+import dev.gym4j.testkit.fixtures.BrokenEnv.Flaw;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.replay.internal.json.Json;
+import dev.gym4j.testkit.fixtures.DriftEnv;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.testkit.fixtures.SquareEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import dev.gym4j.api.vector.ThreadedVectorEnv;
 import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
 import dev.gym4j.api.wrappers.vector.RecordEpisodeStatistics;
+import dev.gym4j.testkit.fixtures.SquareEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.wrappers.OrderEnforcing;
 import dev.gym4j.api.wrappers.TimeLimit;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
 import java.lang.reflect.Method;
 
 /**
@@ -19,7 +20,7 @@ class AllocationTest {
         Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
         Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
         java.util.function.IntFunction<dev.gym4j.api.Env<?, ?>> factory =
-                i -> new TimeLimit<>(new OrderEnforcing<>(new BufferedWalkEnv(false)), 10);
+                i -> new TimeLimit<>(new OrderEnforcing<>(new BufferedNoisyWalkEnv(false)), 10);
         // For the threaded env this measures the caller's thread; the workers run the same SubEnvSlot code.
         try (VectorEnv<float[], long[]> envs = threadCount == 0 ? SyncVectorEnv.of(8, factory, AutoresetMode.NEXT_STEP)
                 : ThreadedVectorEnv.of(8, factory, AutoresetMode.NEXT_STEP, threadCount, 0)) {

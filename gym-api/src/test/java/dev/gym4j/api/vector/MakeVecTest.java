@@ -7,6 +7,7 @@ import dev.gym4j.api.EnvNotFoundException;
 import dev.gym4j.Gym;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ class MakeVecTest {
     @BeforeAll
     static void register() {
         if (!Gym.registry().containsKey(ID)) {
-            Gym.register(EnvSpec.of(ID, BufferedWalkEnv.class.getName(), kwargs -> new BufferedWalkEnv(true), 8, null));
+            Gym.register(EnvSpec.of(ID, BufferedNoisyWalkEnv.class.getName(), kwargs -> new BufferedNoisyWalkEnv(true), 8, null));
         }
     }
 

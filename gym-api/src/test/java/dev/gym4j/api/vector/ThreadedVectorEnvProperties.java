@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.wrappers.TimeLimit;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class ThreadedVectorEnvProperties {
                                            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
                                            @ForAll long patternSeed) {
         int batchSize = 1 + (batchSizeWish - 1) % numEnvs;
-        IntFunction<Env<float[], Integer>> factory = i -> new TimeLimit<>(new BufferedWalkEnv(true), 6);
+        IntFunction<Env<float[], Integer>> factory = i -> new TimeLimit<>(new BufferedNoisyWalkEnv(true), 6);
         ReferenceRun reference = new ReferenceRun(numEnvs, factory, mode);
         reference.reset(seed, Map.of(), null);
         SplittableRandom pattern = new SplittableRandom(patternSeed);

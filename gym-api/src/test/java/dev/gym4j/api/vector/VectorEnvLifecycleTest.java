@@ -14,6 +14,9 @@ import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.MultiDiscrete;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
+import dev.gym4j.testkit.fixtures.NoisyWalkEnv;
+import dev.gym4j.testkit.fixtures.PushEnv;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +25,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Errors, closing and the batched spaces, for the sync env (threads = 0) and the threaded env. */
 class VectorEnvLifecycleTest {
 
-    private static VectorEnv<float[], long[]> make(int threads, List<WalkEnv> envs) {
+    private static VectorEnv<float[], long[]> make(int threads, List<NoisyWalkEnv> envs) {
         return threads == 0 ? new SyncVectorEnv<>(envs) : new ThreadedVectorEnv<>(envs, AutoresetMode.NEXT_STEP, threads, 0);
     }
 
-    private static List<WalkEnv> walks(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> (WalkEnv) new BufferedWalkEnv(false)).toList();
+    private static List<NoisyWalkEnv> walks(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> (NoisyWalkEnv) new BufferedNoisyWalkEnv(false)).toList();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
     void aFailingSubEnvIsNamedAndTheOthersKeepWorking(int threads) {
-        List<WalkEnv> subs = walks(4);
+        List<NoisyWalkEnv> subs = walks(4);
         try (VectorEnv<float[], long[]> envs = make(threads, subs)) {
             envs.reset(1);
-            subs.get(2).failNextStep = true;
+            subs.get(2).failNextStep();
             SubEnvException e = assertThrows(SubEnvException.class, () -> envs.step(new long[4]));
             assertEquals(2, e.envIndex());
             assertTrue(e.getMessage().contains("Sub-env 2"), e.getMessage());
@@ -75,7 +78,7 @@ class VectorEnvLifecycleTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 2})
     void closeClosesEverySubEnv(int threads) {
-        List<WalkEnv> subs = walks(3);
+        List<NoisyWalkEnv> subs = walks(3);
         make(threads, subs).close();
         subs.forEach(e -> assertTrue(e.isClosed()));
     }
@@ -150,7 +153,7 @@ class VectorEnvLifecycleTest {
     @org.junit.jupiter.api.Test
     void subEnvsWithDifferentSpacesAreRefused() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
-                () -> new SyncVectorEnv<>(List.of(new WalkEnv(false), new PushEnv())));
+                () -> new SyncVectorEnv<>(List.of(new NoisyWalkEnv(false), new PushEnv())));
         assertTrue(e.getMessage().contains("Sub-env 1"), e.getMessage());
     }
 }

@@ -4,6 +4,8 @@ import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.wrappers.OrderEnforcing;
 import dev.gym4j.api.wrappers.TimeLimit;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
+import dev.gym4j.testkit.fixtures.NoisyWalkEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,10 @@ class VectorEquivalenceTest {
     static final int STEPS = 300;
 
     enum Kind {
-        PLAIN(i -> new WalkEnv(true)),
-        BUFFERED(i -> new BufferedWalkEnv(true)),
-        BUFFERED_UNDER_WRAPPERS(i -> new TimeLimit<>(new OrderEnforcing<>(new BufferedWalkEnv(true)), 7)),
-        PLAIN_UNDER_TIME_LIMIT(i -> new TimeLimit<>(new WalkEnv(true), 5));
+        PLAIN(i -> new NoisyWalkEnv(true)),
+        BUFFERED(i -> new BufferedNoisyWalkEnv(true)),
+        BUFFERED_UNDER_WRAPPERS(i -> new TimeLimit<>(new OrderEnforcing<>(new BufferedNoisyWalkEnv(true)), 7)),
+        PLAIN_UNDER_TIME_LIMIT(i -> new TimeLimit<>(new NoisyWalkEnv(true), 5));
 
         final IntFunction<Env<float[], Integer>> factory;
 

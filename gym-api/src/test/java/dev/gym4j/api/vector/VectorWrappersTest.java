@@ -13,6 +13,9 @@ import dev.gym4j.api.wrappers.vector.ClipAction;
 import dev.gym4j.api.wrappers.vector.NormalizeObservation;
 import dev.gym4j.api.wrappers.vector.RecordEpisodeStatistics;
 import dev.gym4j.api.wrappers.vector.TransformObservation;
+import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
+import dev.gym4j.testkit.fixtures.NoisyWalkEnv;
+import dev.gym4j.testkit.fixtures.PushEnv;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The vector wrappers a trainer needs first. */
 class VectorWrappersTest {
 
-    private static final IntFunction<Env<float[], Integer>> WALK = i -> new TimeLimit<>(new BufferedWalkEnv(true), 6);
+    private static final IntFunction<Env<float[], Integer>> WALK = i -> new TimeLimit<>(new BufferedNoisyWalkEnv(true), 6);
 
     @ParameterizedTest
     @EnumSource(value = AutoresetMode.class, names = {"NEXT_STEP", "SAME_STEP"})
@@ -97,7 +100,7 @@ class VectorWrappersTest {
             assertArrayEquals(new float[] {5f, -0.5f, -3f, 0.25f}, actions);
             assertEquals(Double.POSITIVE_INFINITY, ((dev.gym4j.api.spaces.Box<?>) envs.singleActionSpace()).high()[0]);
         }
-        assertThrows(InvalidArgumentException.class, () -> new ClipAction<>(new SyncVectorEnv<>(List.of(new WalkEnv(false)))));
+        assertThrows(InvalidArgumentException.class, () -> new ClipAction<>(new SyncVectorEnv<>(List.of(new NoisyWalkEnv(false)))));
     }
 
     @Test

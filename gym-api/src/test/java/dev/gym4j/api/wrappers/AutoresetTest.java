@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.testenvs.RandomWalkEnv;
+import dev.gym4j.testkit.fixtures.RandomWalkEnv;
 import org.junit.jupiter.api.Test;
 
 class AutoresetTest {

@@ -3,7 +3,7 @@ package dev.gym4j.api.wrappers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.spaces.Box;
-import dev.gym4j.api.testenvs.ScriptedEnv;
+import dev.gym4j.testkit.fixtures.ScriptedEnv;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

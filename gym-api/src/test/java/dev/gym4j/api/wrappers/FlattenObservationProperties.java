@@ -7,7 +7,7 @@ import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
 import dev.gym4j.api.spaces.Spaces;
-import dev.gym4j.api.testenvs.ScriptedEnv;
+import dev.gym4j.testkit.fixtures.ScriptedEnv;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -9,7 +9,7 @@ import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Discrete;
-import dev.gym4j.api.testenvs.ScriptedEnv;
+import dev.gym4j.testkit.fixtures.ScriptedEnv;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gym4j.api.spaces.Box;
-import dev.gym4j.api.testenvs.ScriptedEnv;
+import dev.gym4j.testkit.fixtures.ScriptedEnv;
 import java.util.Collections;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
-import dev.gym4j.api.testenvs.RandomWalkEnv;
-import dev.gym4j.api.testenvs.ScriptedEnv;
+import dev.gym4j.testkit.fixtures.RandomWalkEnv;
+import dev.gym4j.testkit.fixtures.ScriptedEnv;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -29,8 +29,7 @@ public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> {
     private final RunningMeanStd rms;
     private boolean updateRunningMean = true;
     private final O normalized;
-    private VectorBatch<?> lastInner;
-    private VectorBatch<O> out;
+    private final ObservationBatchView<O> view = new ObservationBatchView<>();
 
     /** @param env a vector env with a float32 or float64 {@code Box} observation space; epsilon 1e-8 */
     public NormalizeObservation(VectorEnv<O, A> env) {
@@ -87,11 +86,6 @@ public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> {
             rms.update(obs, rows);
         }
         rms.normalize(obs, normalized, rows, epsilon);
-        if (lastInner != inner) {
-            out = VectorBatch.sharing(inner, normalized);
-            lastInner = inner;
-        }
-        out.invalidateFrom(inner);
-        return out;
+        return view.of(inner, normalized);
     }
 }

@@ -27,9 +27,7 @@ public final class TransformObservation<P, O, A> implements VectorEnv<P, A> {
     private final Function<? super O, ? extends P> function;
     private final Space<?> singleObservationSpace;
     private final Space<?> observationSpace;
-    private VectorBatch<?> lastInner;
-    private P lastObservations;
-    private VectorBatch<P> out;
+    private final ObservationBatchView<P> view = new ObservationBatchView<>();
 
     /**
      * Keeps the wrapped env's observation spaces (for a transform that stays inside them).
@@ -105,14 +103,7 @@ public final class TransformObservation<P, O, A> implements VectorEnv<P, A> {
     }
 
     private VectorBatch<P> transform(VectorBatch<O> inner) {
-        P observations = function.apply(inner.observations());
-        if (lastInner != inner || lastObservations != observations) {
-            out = VectorBatch.sharing(inner, observations);
-            lastInner = inner;
-            lastObservations = observations;
-        }
-        out.invalidateFrom(inner);
-        return out;
+        return view.of(inner, function.apply(inner.observations()));
     }
 
     @Override
