@@ -1,8 +1,8 @@
 package dev.gym4j.benchmarks;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
-import dev.gym4j.Gym;
 import dev.gym4j.video.Mp4Writer;
 import dev.gym4j.video.VideoBackend;
 import java.io.IOException;

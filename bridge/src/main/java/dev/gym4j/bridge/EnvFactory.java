@@ -1,7 +1,7 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvSpec;
 import java.util.Map;
 

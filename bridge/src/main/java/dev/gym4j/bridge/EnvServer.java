@@ -1,7 +1,7 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.Gym;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gym4j.Gym;
 import dev.gym4j.api.GymException;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Hello;

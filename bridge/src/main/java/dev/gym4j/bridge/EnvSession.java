@@ -1,10 +1,10 @@
 package dev.gym4j.bridge;
 
 import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.RenderReply;

@@ -1,7 +1,7 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.GymException;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.GymException;
 import dev.gym4j.bridge.proto.Close;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.Hello;

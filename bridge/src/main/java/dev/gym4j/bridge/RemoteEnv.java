@@ -1,14 +1,14 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.GymException;
+import dev.gym4j.api.InvalidActionException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.Render;

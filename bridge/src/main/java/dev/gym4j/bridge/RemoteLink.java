@@ -1,9 +1,9 @@
 package dev.gym4j.bridge;
 
 import dev.gym4j.api.EnvClosedException;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.ResetNeededException;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.bridge.proto.EnvDescription;
 import dev.gym4j.bridge.proto.ErrorCode;
 import dev.gym4j.bridge.proto.Request;

@@ -1,9 +1,9 @@
 package dev.gym4j.bridge;
 
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.MultiBinary;
 import dev.gym4j.api.spaces.MultiDiscrete;

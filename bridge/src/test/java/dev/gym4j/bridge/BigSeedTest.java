@@ -2,8 +2,8 @@ package dev.gym4j.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.gym4j.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.gym4j.bridge;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.wrappers.Wrapper;
 import java.io.BufferedReader;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
-import dev.gym4j.Gym;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.check.CheckReport;
 import dev.gym4j.api.check.EnvChecker;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import dev.gym4j.api.wrappers.TimeLimit;
 import dev.gym4j.api.wrappers.Wrapper;

@@ -1,7 +1,7 @@
 package dev.gym4j.testkit;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import java.util.function.Supplier;
 
 /** The contract test as an env author writes it: one line. */

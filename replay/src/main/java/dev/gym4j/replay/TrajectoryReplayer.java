@@ -1,13 +1,13 @@
 package dev.gym4j.replay;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.GymException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
+import dev.gym4j.api.spaces.Space;
 import dev.gym4j.replay.internal.json.GymJson;
 import dev.gym4j.replay.internal.json.Json;
-import dev.gym4j.api.spaces.Space;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

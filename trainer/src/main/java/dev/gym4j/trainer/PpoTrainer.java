@@ -1,9 +1,7 @@
 package dev.gym4j.trainer;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
-import dev.gym4j.replay.internal.json.GymJson;
-import dev.gym4j.replay.internal.json.Json;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.random.Generator;
 import dev.gym4j.api.random.PCG64;
 import dev.gym4j.api.random.SeedSequence;
@@ -16,9 +14,11 @@ import dev.gym4j.bridge.experience.PolicyStore;
 import dev.gym4j.bridge.experience.PolicyStores;
 import dev.gym4j.bridge.experience.PolicyVersion;
 import dev.gym4j.bridge.experience.Trajectory;
+import dev.gym4j.replay.internal.json.GymJson;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.trainer.internal.ActorCritic;
-import dev.gym4j.trainer.internal.ConvSpec;
 import dev.gym4j.trainer.internal.Checkpoint;
+import dev.gym4j.trainer.internal.ConvSpec;
 import dev.gym4j.trainer.internal.InProcessWorker;
 import dev.gym4j.trainer.internal.OnnxExport;
 import dev.gym4j.trainer.internal.Orthogonal;

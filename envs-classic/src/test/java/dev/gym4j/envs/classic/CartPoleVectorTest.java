@@ -3,8 +3,8 @@ package dev.gym4j.envs.classic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;

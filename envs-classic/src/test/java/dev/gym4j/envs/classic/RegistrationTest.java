@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
-import dev.gym4j.api.registry.EnvProvider;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.registry.EnvProvider;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.DType;
 import dev.gym4j.api.spaces.Space;

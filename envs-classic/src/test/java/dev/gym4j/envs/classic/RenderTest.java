@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
-import dev.gym4j.Gym;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.gym4j.envs.robotics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.Frame;
-import dev.gym4j.Gym;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

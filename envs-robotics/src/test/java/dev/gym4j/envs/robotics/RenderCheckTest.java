@@ -2,8 +2,8 @@ package dev.gym4j.envs.robotics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.check.CheckReport;
 import dev.gym4j.api.check.EnvChecker;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.gym4j.envs.tracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.envs.tracker.internal.GlRenderer;
 import java.nio.ByteBuffer;

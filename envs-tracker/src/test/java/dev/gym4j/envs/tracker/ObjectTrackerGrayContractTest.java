@@ -1,7 +1,7 @@
 package dev.gym4j.envs.tracker;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.testkit.EnvContractTest;
 import java.util.Map;
 import java.util.function.Supplier;

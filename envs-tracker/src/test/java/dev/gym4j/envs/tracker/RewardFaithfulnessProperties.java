@@ -2,8 +2,8 @@ package dev.gym4j.envs.tracker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.envs.tracker.internal.TrackerReward;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;

@@ -1,13 +1,13 @@
 package dev.gym4j.api.check;
 
 import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.internal.EnvInspection;
 import dev.gym4j.api.internal.EnvInspection.Finding;
 import dev.gym4j.api.internal.EnvInspection.Severity;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.gym4j.api.registry;
 
 import dev.gym4j.Gym;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.EnvNotFoundException;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.RegistrationException;
 import java.util.ArrayList;
 import java.util.Collections;

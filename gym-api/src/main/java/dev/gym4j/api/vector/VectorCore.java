@@ -2,10 +2,10 @@ package dev.gym4j.api.vector;
 
 import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetNeededException;
 import dev.gym4j.api.internal.BatchLayout;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Space;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,15 +2,15 @@ package dev.gym4j.api.wrappers;
 
 import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.Frame;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepOutcome;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.EnvInspection.Finding;
 import dev.gym4j.api.internal.EnvInspection;
-import dev.gym4j.api.EnvSpec;
-import java.lang.System.Logger.Level;
+import dev.gym4j.api.internal.EnvInspection.Finding;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gym4j.Gym;
 import dev.gym4j.api.Env;
 import dev.gym4j.api.EnvClosedException;
-import dev.gym4j.Gym;
-import dev.gym4j.api.StepResult;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Box;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.testkit.fixtures.RandomWalkEnv;

@@ -3,10 +3,10 @@ package dev.gym4j.api.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.gym4j.api.EnvNotFoundException;
 import dev.gym4j.Gym;
-import dev.gym4j.api.InvalidArgumentException;
+import dev.gym4j.api.EnvNotFoundException;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.testkit.fixtures.BufferedNoisyWalkEnv;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -14,10 +14,10 @@ import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.testkit.fixtures.RandomWalkEnv;
 import dev.gym4j.testkit.fixtures.RandomWalkEnv.Defect;
 import dev.gym4j.testkit.fixtures.ScriptedEnv;
-import java.util.ArrayList;
-import java.util.List;
 import java.lang.System.Logger.Level;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.gym4j.worker.bench;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.StepResult;
 import dev.gym4j.api.spaces.Space;

@@ -1,16 +1,16 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.random.SeedSequence;
-import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
+import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.api.registry.ExpertPolicy;
 import dev.gym4j.api.registry.Experts;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.Policy;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.video.RecordVideo;
 import dev.gym4j.video.VideoSchedules;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.random.SeedSequence;
 import dev.gym4j.policy.OnnxPolicy;
 import dev.gym4j.policy.PolicyHttpServer;

@@ -1,8 +1,8 @@
 package dev.gym4j.worker.cli;
 
 import dev.gym4j.Gym;
-import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.api.random.Generator;
+import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.trainer.PpoConfig;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.gym4j.worker.cli;
 
-import dev.gym4j.api.registry.EnvProvider;
 import dev.gym4j.api.EnvSpec;
+import dev.gym4j.api.registry.EnvProvider;
 import dev.gym4j.testkit.fixtures.ClippedWalkEnv;
 import java.util.Collection;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.gym4j.worker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.Env;
 import dev.gym4j.Gym;
+import dev.gym4j.api.Env;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.replay.internal.json.Json;
 import dev.gym4j.replay.TrajectoryComparison;
+import dev.gym4j.replay.internal.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gym4j.api.AbstractEnv;
 import dev.gym4j.Gym;
+import dev.gym4j.api.AbstractEnv;
+import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.replay.internal.json.Json;
-import dev.gym4j.api.EnvSpec;
 import dev.gym4j.api.spaces.Discrete;
 import dev.gym4j.api.spaces.Space;
+import dev.gym4j.replay.internal.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
