@@ -3,7 +3,8 @@
  * {@code bench}) and, later, the rollout worker process. The application: it sees every env module.
  */
 module dev.gym4j.worker {
-    requires dev.gym4j.api;
+    // StepLoop, exported below, takes and returns gym-api types.
+    requires transitive dev.gym4j.api;
     requires dev.gym4j.replay;
     requires dev.gym4j.bridge;
     requires dev.gym4j.policy;

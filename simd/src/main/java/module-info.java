@@ -6,5 +6,6 @@
 module dev.gym4j.simd {
     requires static jdk.incubator.vector;
 
-    exports dev.gym4j.simd to dev.gym4j.trainer;
+    // DenseBenchmark compares these kernels with the trainer's scalar ones.
+    exports dev.gym4j.simd to dev.gym4j.trainer, dev.gym4j.benchmarks;
 }

@@ -12,4 +12,6 @@ module dev.gym4j.trainer {
     requires com.google.protobuf;
 
     exports dev.gym4j.trainer;
+    // DenseBenchmark and ConvBenchmark time the kernels themselves.
+    exports dev.gym4j.trainer.internal to dev.gym4j.benchmarks;
 }

@@ -107,7 +107,7 @@ class FaultsTest {
                 req.connect(server.endpoint());
                 req.send(hello, 0);
                 reply = req.recv(0);
-                ctx.destroySocket(req);
+                req.close();
             }
             assertTrue(reply != null, "no reply in 3 attempts");
             Response r;

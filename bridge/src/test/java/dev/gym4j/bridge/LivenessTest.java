@@ -34,6 +34,8 @@ class LivenessTest {
         return PATIENT.withSharedMemory(t == TestServers.Transport.SHM);
     }
 
+    // "try": the second server is only held open (and then stopped) around the block, never called.
+    @SuppressWarnings("try")
     @ParameterizedTest
     @EnumSource(TestServers.Transport.class)
     void aKilledServerFailsTheNextCallWithinThreeSecondsNamingTheAddress(TestServers.Transport transport) throws Exception {

@@ -44,7 +44,7 @@ class PythonServedVectorEnvTest {
             assertEquals(N, vec.numEnvs());
             assertEquals(new MultiDiscrete(3, 3, 3, 3), vec.actionSpace());
             assertEquals(new Discrete(3), vec.singleActionSpace());
-            Box obs = (Box) vec.observationSpace();
+            Box<?> obs = (Box<?>) vec.observationSpace();
             assertArrayEquals(new int[] {N, 2}, obs.shape());
             assertArrayEquals(new int[] {2}, ((Box) vec.singleObservationSpace()).shape());
             assertEquals(AutoresetMode.NEXT_STEP, vec.autoresetMode(), "from Gymnasium's 'NextStep'");

@@ -75,12 +75,18 @@ final class ServerProcess implements AutoCloseable {
         throw new AssertionError("process " + process.pid() + " did not stop");
     }
 
+    /** Kills the server; an interrupt while waiting for it is kept in the thread's flag, not thrown. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (process.isAlive()) {
-            signal("CONT");
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                signal("CONT");
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -237,7 +237,7 @@ public final class PolicyMetadata {
         ObservationLayout layout = ObservationLayout.FLAT;
         Map<String, Object> trainer = new LinkedHashMap<>();
         Map<String, JsonNode> extra = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             JsonNode v = f.getValue();
@@ -257,7 +257,7 @@ public final class PolicyMetadata {
                         throw new PolicyException("policy metadata 'outputs' must map roles to output names, such as "
                                 + "{\"logits\": \"logits\"}, got " + v);
                     }
-                    Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+                    Iterator<Map.Entry<String, JsonNode>> it = v.properties().iterator();
                     while (it.hasNext()) {
                         Map.Entry<String, JsonNode> o = it.next();
                         if (!ROLES.contains(o.getKey())) {

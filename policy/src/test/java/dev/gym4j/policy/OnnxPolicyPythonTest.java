@@ -218,6 +218,8 @@ class OnnxPolicyPythonTest {
         assertTrue(d.getMessage().contains("diag_gaussian does not apply"), d.getMessage());
     }
 
+    // "try": the policy is closed inside its own try on purpose, to check that a closed policy refuses to act.
+    @SuppressWarnings("try")
     @Test
     void wrongBatchesAreRefusedClearly() {
         try (OnnxPolicy policy = OnnxPolicy.fromFile(PythonModels.model("cartpole"), cartPoleObs(), new Discrete(2))) {

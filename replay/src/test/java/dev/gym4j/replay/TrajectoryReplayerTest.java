@@ -133,7 +133,7 @@ class TrajectoryReplayerTest {
         List<Map<String, Object>> runs = new ArrayList<>(result.runs());
         Map<String, Object> shortened = new LinkedHashMap<>(runs.get(0));
         List<Object> episodes = new ArrayList<>((List<?>) shortened.get("episodes"));
-        Map<String, Object> episode = new LinkedHashMap<>((Map<String, Object>) cast(episodes.get(0)));
+        Map<String, Object> episode = new LinkedHashMap<>(cast(episodes.get(0)));
         episode.put("steps", ((List<?>) episode.get("steps")).subList(0, 3));
         episodes.set(0, episode);
         shortened.put("episodes", episodes);

@@ -49,7 +49,8 @@ final class RedisServerProcess implements AutoCloseable {
                 .redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException e) {
                 try {
@@ -73,10 +74,15 @@ final class RedisServerProcess implements AutoCloseable {
         return "redis://127.0.0.1:" + port + "/" + experiment;
     }
 
+    /** Kills the server and removes its directory; an interrupt while waiting is kept in the thread's flag. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (process != null) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try (var s = Files.walk(dir)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -32,7 +32,7 @@ final class ReferenceRun {
 
     @SuppressWarnings("unchecked")
     ReferenceRun(int n, IntFunction<Env<float[], Integer>> factory, AutoresetMode mode) {
-        this.envs = new Env[n];
+        this.envs = (Env<float[], Integer>[]) new Env<?, ?>[n];
         for (int i = 0; i < n; i++) {
             envs[i] = factory.apply(i);
         }
@@ -42,7 +42,7 @@ final class ReferenceRun {
         rewards = new double[n];
         terminations = new boolean[n];
         truncations = new boolean[n];
-        infos = new Map[n];
+        infos = (Map<String, Object>[]) new Map<?, ?>[n];
     }
 
     void reset(Long seed, Map<String, ?> options, boolean[] mask) {

@@ -131,7 +131,7 @@ public final class SpaceJson {
                 }
                 case "Dict": {
                     Map<String, Space<?>> spaces = new LinkedHashMap<>();
-                    Iterator<Map.Entry<String, JsonNode>> it = require(json, "spaces", where).fields();
+                    Iterator<Map.Entry<String, JsonNode>> it = require(json, "spaces", where).properties().iterator();
                     while (it.hasNext()) {
                         Map.Entry<String, JsonNode> e = it.next();
                         spaces.put(e.getKey(), read(e.getValue(), where + ".spaces." + e.getKey()));

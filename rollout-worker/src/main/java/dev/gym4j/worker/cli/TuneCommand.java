@@ -137,7 +137,7 @@ final class TuneCommand implements Callable<Integer> {
                 throw new CliException("no trial finished (see the train.log files in " + dir + ")");
             }
             stdout.println("best: trial " + best.get("trial") + ", mean return " + format(best.get("mean_return")) + ", config "
-                    + ((Path) dir.resolve("trial-" + best.get("trial")).resolve("config.json")) + " " + best.get("params"));
+                    + dir.resolve("trial-" + best.get("trial")).resolve("config.json") + " " + best.get("params"));
             stdout.flush();
             return 0;
         } finally {

@@ -69,7 +69,7 @@ class ServeFuzzTest {
                         byte[] reply = sockets[k].recv(0);
                         if (reply == null) {
                             count("no reply (socket replaced)");
-                            ctx.destroySocket(sockets[k]);
+                            sockets[k].close();
                             sockets[k] = ServeProcess.dealer(ctx, server.endpoint);
                         } else {
                             Response r = Response.parseFrom(reply);

@@ -177,7 +177,7 @@ class ServeHardeningTest {
                     Thread.sleep(50);
                     if (reply == null) { // as gym4j's clients do: a fresh socket for the next attempt
                         unanswered++;
-                        ctx.destroySocket(s);
+                        s.close();
                         s = dealer(ctx, server.endpoint);
                     }
                     reply = call(s, bytes(hello(i + 1)), 1000);
@@ -188,7 +188,7 @@ class ServeHardeningTest {
                             + (System.nanoTime() - t0) / 1e9 + " s");
                 }
                 served += reply != null && reply.hasHello() ? 1 : 0;
-                ctx.destroySocket(s);
+                s.close();
             }
             System.out.println("vanishing flood: 300 Hellos, " + retried + " asked again (" + unanswered + " unanswered), slowest "
                     + slowest + " s");

@@ -149,7 +149,7 @@ final class ServeProcess implements AutoCloseable {
             if (pong != null && pong.hasPong()) {
                 return s;
             }
-            ctx.destroySocket(s);
+            s.close();
             attempt++;
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no Pong from " + endpoint + " on " + attempt + " fresh sockets in " + boundMillis + " ms");
@@ -161,12 +161,18 @@ final class ServeProcess implements AutoCloseable {
         return r.build().toByteArray();
     }
 
+    /** Stops the server (SIGTERM, then SIGKILL); an interrupt while waiting is kept in the thread's flag. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -221,9 +227,13 @@ final class ServeProcess implements AutoCloseable {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running = false;
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

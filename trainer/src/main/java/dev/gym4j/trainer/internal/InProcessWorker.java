@@ -76,7 +76,7 @@ public final class InProcessWorker implements Runnable {
         this.numSteps = numSteps;
         this.sinks = sinks.clone();
         this.store = store;
-        envs = new Env[count];
+        envs = (Env<Object, Object>[]) new Env<?, ?>[count];
         rng = new Generator[count];
         episode = new long[count];
         sequence = new long[count];

@@ -207,7 +207,7 @@ class GradientCheckTest {
             oldLogp[i] = (float) (r[0] + logpNoise * g.standardNormal());
             oldV[i] = (float) (cws.output()[i] + 0.3 * g.standardNormal());
             adv[i] = (float) g.standardNormal();
-            ret[i] = (float) (oldV[i] + adv[i]);
+            ret[i] = oldV[i] + adv[i];
         }
         learner.setBatch(obs, act, oldLogp, oldV, adv, ret);
         learner.identityOrder();
