@@ -87,9 +87,11 @@ public final class Spaces {
         String problem = space instanceof Discrete ? ((Discrete) space).actionProblem(action)
                 : space instanceof Box ? ((Box<?>) space).actionProblem(action)
                 : actionProblem(space, action);
-        if (problem == null) {
-            return null;
-        }
+        return problem == null ? null : invalidActionMessage(space, action, problem);
+    }
+
+    // Apart from invalidAction, whose valid path stays small enough for the JIT to inline into every step.
+    private static String invalidActionMessage(Space<?> space, Object action, String problem) {
         String value = hasValueType(space, action) ? ValueText.shorten(space.valueToString(action)) + " " : "";
         return "Invalid action " + value + "for action space " + space + ": " + problem;
     }
