@@ -29,7 +29,7 @@ import dev.gym4j.api.spaces.Space;
  * @param <O> the observation type: {@code float[]} or {@code double[]}
  * @param <A> the action type
  */
-public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> {
+public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A> implements RunningStatistics {
 
     /** The count the running statistics start from, as Gymnasium's {@code RunningMeanStd}. */
     static final double INITIAL_COUNT = RunningMeanStd.INITIAL_COUNT;
@@ -37,7 +37,6 @@ public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A
     private final Box<O> observationSpace;
     private final double epsilon;
     private final RunningMeanStd rms;
-    private boolean updateRunningMean = true;
 
     /**
      * Wraps {@code env} with {@code epsilon = 1e-8}.
@@ -68,9 +67,7 @@ public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A
     @Override
     @SuppressWarnings("unchecked")
     protected O observation(O observation) {
-        if (updateRunningMean) {
-            rms.update(observation, 1);
-        }
+        rms.update(observation, 1); // nothing while frozen (setUpdateRunningMean(false))
         Object out = observation instanceof float[] f ? new float[f.length] : new double[((double[]) observation).length];
         rms.normalize(observation, out, 1, epsilon);
         return (O) out;
@@ -82,32 +79,9 @@ public final class NormalizeObservation<O, A> extends ObservationWrapper<O, O, A
         return observationSpace;
     }
 
-    /** @return whether observations update the running statistics (initially true) */
-    public boolean updateRunningMean() {
-        return updateRunningMean;
+    @Override
+    public RunningMeanStd runningMeanStd() {
+        return rms;
     }
 
-    /**
-     * Turns updating the statistics on or off, for example off to evaluate a trained policy.
-     *
-     * @param update whether observations update the running statistics
-     */
-    public void setUpdateRunningMean(boolean update) {
-        this.updateRunningMean = update;
-    }
-
-    /** @return a copy of the running mean, one value per observation element */
-    public double[] mean() {
-        return rms.mean();
-    }
-
-    /** @return a copy of the running (population) variance, one value per observation element */
-    public double[] var() {
-        return rms.var();
-    }
-
-    /** @return the running count: {@code 1e-4} plus the number of observations seen while updating */
-    public double count() {
-        return rms.count();
-    }
 }

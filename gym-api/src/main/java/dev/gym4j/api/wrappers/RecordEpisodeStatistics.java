@@ -5,7 +5,6 @@ import dev.gym4j.api.GymException;
 import dev.gym4j.api.InvalidArgumentException;
 import dev.gym4j.api.ResetResult;
 import dev.gym4j.api.StepResult;
-import dev.gym4j.api.internal.EpisodeBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,13 @@ import java.util.Objects;
  * @param <O> the observation type
  * @param <A> the action type
  */
-public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
+public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> implements EpisodeStatistics {
 
     /** The default number of episodes kept in the queues. */
     public static final int DEFAULT_BUFFER_LENGTH = 100;
 
     private final String statsKey;
-    private final EpisodeBuffer episodes;
+    private final EpisodeQueues episodes;
     private long episodeStartNanos;
     private double episodeReturn;
     private int episodeLength;
@@ -70,7 +69,7 @@ public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
      */
     public RecordEpisodeStatistics(Env<O, A> env, int bufferLength, String statsKey) {
         super(env);
-        this.episodes = new EpisodeBuffer(bufferLength);
+        this.episodes = new EpisodeQueues(bufferLength);
         this.statsKey = Objects.requireNonNull(statsKey, "statsKey");
         this.episodeStartNanos = System.nanoTime();
     }
@@ -115,22 +114,12 @@ public final class RecordEpisodeStatistics<O, A> extends Wrapper<O, A, O, A> {
 
     /** Python's {@code round(x, 6)}: round half to even on the exact binary value. */
     static double roundTo6Digits(double seconds) {
-        return EpisodeBuffer.roundPython6(seconds);
+        return EpisodeQueues.roundPython6(seconds);
     }
 
-    /** @return the returns of the last {@code bufferLength} episodes, oldest first (a snapshot) */
-    public List<Double> returnQueue() {
-        return episodes.returns();
-    }
-
-    /** @return the lengths of the last {@code bufferLength} episodes, oldest first (a snapshot) */
-    public List<Integer> lengthQueue() {
-        return episodes.lengths();
-    }
-
-    /** @return the wall-clock durations in seconds of the last {@code bufferLength} episodes, oldest first (a snapshot) */
-    public List<Double> timeQueue() {
-        return episodes.times();
+    @Override
+    public EpisodeQueues episodeQueues() {
+        return episodes;
     }
 
     /** @return how many episodes have ended since the wrapper was built */

@@ -34,6 +34,7 @@ public final class RunningMeanStd {
     private final float[] batch32;
     private final double[] batch64;
     private double count = INITIAL_COUNT;
+    private boolean frozen;
 
     /**
      * @param size the number of elements of one vector, at least 1
@@ -73,9 +74,24 @@ public final class RunningMeanStd {
         return float32 ? DType.FLOAT32 : DType.FLOAT64;
     }
 
+    /** @return whether {@link #update} leaves the statistics as they are (initially false) */
+    public boolean frozen() {
+        return frozen;
+    }
+
+    /**
+     * Freezes or thaws the statistics, as Gymnasium's {@code NormalizeObservation.update_running_mean = False}
+     * does for evaluation: while frozen, {@link #update} checks its arguments and changes nothing.
+     *
+     * @param frozen whether updates are ignored
+     */
+    public void setFrozen(boolean frozen) {
+        this.frozen = frozen;
+    }
+
     /**
      * Adds {@code rows} vectors, stored one after another in {@code batch}, as one batch (Gymnasium's
-     * {@code update(x)} with {@code x} of shape {@code (rows, size)}).
+     * {@code update(x)} with {@code x} of shape {@code (rows, size)}); nothing while {@link #frozen()}.
      *
      * @param batch a {@code float[]} for float32 statistics or a {@code double[]} for float64, holding at
      *     least {@code rows * size} elements
@@ -84,6 +100,9 @@ public final class RunningMeanStd {
      */
     public void update(Object batch, int rows) {
         check(batch, rows);
+        if (frozen) {
+            return;
+        }
         if (float32) {
             update32((float[]) batch, rows);
         } else {

@@ -12,6 +12,30 @@ import org.junit.jupiter.api.Test;
 class RunningMeanStdTest {
 
     @Test
+    void frozenStatisticsCheckTheirArgumentsAndChangeNothingAndTheWrapperFreezesThem() {
+        RunningMeanStd rms = new RunningMeanStd(2, DType.FLOAT64);
+        rms.update(new double[] {1, 2, 3, 4}, 2);
+        double[] mean = rms.mean();
+        double[] var = rms.var();
+        double count = rms.count();
+        rms.setFrozen(true);
+        rms.update(new double[] {100, 200}, 1);
+        assertArrayEquals(mean, rms.mean());
+        assertArrayEquals(var, rms.var());
+        assertEquals(count, rms.count());
+        assertThrows(InvalidArgumentException.class, () -> rms.update(new float[] {1, 2}, 1), "a wrong dtype is refused while frozen too");
+        rms.setFrozen(false);
+        rms.update(new double[] {100, 200}, 1);
+        assertEquals(count + 1, rms.count());
+
+        var single = new NormalizeObservation<>(new dev.gym4j.testkit.fixtures.ScriptedEnv<>(
+                dev.gym4j.api.spaces.Box.float64(-1, 1, 2), new dev.gym4j.api.spaces.Discrete(2), new double[2], java.util.List.of()));
+        single.setUpdateRunningMean(false);
+        assertEquals(true, single.runningMeanStd().frozen());
+        assertEquals(false, single.updateRunningMean());
+    }
+
+    @Test
     void startsAtGymnasiumsInitialValues() {
         RunningMeanStd rms = new RunningMeanStd(3, DType.FLOAT32);
         assertArrayEquals(new double[3], rms.mean());

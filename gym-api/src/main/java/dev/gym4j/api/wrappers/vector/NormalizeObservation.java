@@ -7,6 +7,7 @@ import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
 import dev.gym4j.api.vector.VectorWrapper;
 import dev.gym4j.api.wrappers.RunningMeanStd;
+import dev.gym4j.api.wrappers.RunningStatistics;
 import java.util.Map;
 
 /**
@@ -23,11 +24,10 @@ import java.util.Map;
  * @param <O> the batched observation type, {@code float[]} or {@code double[]}
  * @param <A> the batched action type
  */
-public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> {
+public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> implements RunningStatistics {
 
     private final double epsilon;
     private final RunningMeanStd rms;
-    private boolean updateRunningMean = true;
     private final O normalized;
     private final ObservationBatchView<O> view = new ObservationBatchView<>();
 
@@ -54,20 +54,11 @@ public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> {
         normalized = (O) (single.dtype() == DType.FLOAT32 ? new float[total] : new double[total]);
     }
 
-    /** @param update whether batches still update the running statistics (turn off for evaluation) */
-    public void setUpdateRunningMean(boolean update) {
-        this.updateRunningMean = update;
+    @Override
+    public RunningMeanStd runningMeanStd() {
+        return rms;
     }
 
-    /** @return a copy of the running mean, one value per observation element */
-    public double[] mean() {
-        return rms.mean();
-    }
-
-    /** @return a copy of the running variance, one value per observation element */
-    public double[] var() {
-        return rms.var();
-    }
 
     @Override
     public VectorBatch<O> reset(Long seed, Map<String, ?> options) {
@@ -82,9 +73,7 @@ public final class NormalizeObservation<O, A> extends VectorWrapper<O, A> {
     private VectorBatch<O> normalize(VectorBatch<O> inner) {
         int rows = inner.size();
         Object obs = inner.observations();
-        if (updateRunningMean) {
-            rms.update(obs, rows);
-        }
+        rms.update(obs, rows); // nothing while frozen (setUpdateRunningMean(false))
         rms.normalize(obs, normalized, rows, epsilon);
         return view.of(inner, normalized);
     }

@@ -1,6 +1,7 @@
 package dev.gym4j.api.wrappers.vector;
 
-import dev.gym4j.api.internal.EpisodeBuffer;
+import dev.gym4j.api.wrappers.EpisodeQueues;
+import dev.gym4j.api.wrappers.EpisodeStatistics;
 import dev.gym4j.api.vector.AutoresetMode;
 import dev.gym4j.api.vector.VectorBatch;
 import dev.gym4j.api.vector.VectorEnv;
@@ -29,9 +30,9 @@ import java.util.Map;
  * @param <O> the batched observation type
  * @param <A> the batched action type
  */
-public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
+public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> implements EpisodeStatistics {
 
-    private final EpisodeBuffer episodes;
+    private final EpisodeQueues episodes;
     private final double[] returns;
     private final int[] lengths;
     private final long[] startNanos;
@@ -48,7 +49,7 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
      */
     public RecordEpisodeStatistics(VectorEnv<O, A> env, int bufferLength) {
         super(env);
-        this.episodes = new EpisodeBuffer(bufferLength);
+        this.episodes = new EpisodeQueues(bufferLength);
         int n = env.numEnvs();
         returns = new double[n];
         lengths = new int[n];
@@ -129,18 +130,8 @@ public final class RecordEpisodeStatistics<O, A> extends VectorWrapper<O, A> {
         return episodes.episodeCount();
     }
 
-    /** @return the returns of the last {@code bufferLength} finished episodes, oldest first */
-    public List<Double> returnQueue() {
-        return episodes.returns();
-    }
-
-    /** @return the lengths of the last {@code bufferLength} finished episodes, oldest first */
-    public List<Integer> lengthQueue() {
-        return episodes.lengths();
-    }
-
-    /** @return the durations in seconds of the last {@code bufferLength} finished episodes, oldest first */
-    public List<Double> timeQueue() {
-        return episodes.times();
+    @Override
+    public EpisodeQueues episodeQueues() {
+        return episodes;
     }
 }

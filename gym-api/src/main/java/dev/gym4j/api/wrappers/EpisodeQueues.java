@@ -1,4 +1,4 @@
-package dev.gym4j.api.internal;
+package dev.gym4j.api.wrappers;
 
 import dev.gym4j.api.InvalidArgumentException;
 import java.math.BigDecimal;
@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * The last {@code bufferLength} finished episodes' return, length and duration, and how many episodes have
  * finished: the queues of Gymnasium's {@code RecordEpisodeStatistics} ({@code return_queue},
- * {@code length_queue}, {@code time_queue}, {@code episode_count}), shared by the single and the vector
- * wrapper. Internal. Not thread-safe.
+ * {@code length_queue}, {@code time_queue}, {@code episode_count}), one implementation for the single and the
+ * vector wrapper ({@link EpisodeStatistics#episodeQueues()}).
+ *
+ * <p>Thread safety: not thread-safe; it belongs to its wrapper's thread.
  */
-public final class EpisodeBuffer {
+public final class EpisodeQueues {
 
     private final int bufferLength;
     private final ArrayDeque<Double> returns;
@@ -24,7 +26,7 @@ public final class EpisodeBuffer {
      * @param bufferLength how many finished episodes the queues keep, at least 1
      * @throws InvalidArgumentException if {@code bufferLength < 1}
      */
-    public EpisodeBuffer(int bufferLength) {
+    public EpisodeQueues(int bufferLength) {
         if (bufferLength < 1) {
             throw new InvalidArgumentException("bufferLength must be at least 1, got " + bufferLength);
         }
@@ -53,23 +55,23 @@ public final class EpisodeBuffer {
         episodeCount++;
     }
 
-    /** @return the episodes finished since the buffer was made */
+    /** @return the episodes finished since the queues were made */
     public long episodeCount() {
         return episodeCount;
     }
 
     /** @return the returns of the kept episodes, oldest first (a snapshot) */
-    public List<Double> returns() {
+    public List<Double> returnQueue() {
         return List.copyOf(returns);
     }
 
     /** @return the lengths of the kept episodes, oldest first (a snapshot) */
-    public List<Integer> lengths() {
+    public List<Integer> lengthQueue() {
         return List.copyOf(lengths);
     }
 
     /** @return the durations in seconds of the kept episodes, oldest first (a snapshot) */
-    public List<Double> times() {
+    public List<Double> timeQueue() {
         return List.copyOf(times);
     }
 
@@ -80,7 +82,7 @@ public final class EpisodeBuffer {
      * @param seconds a duration
      * @return it rounded to 6 decimals
      */
-    public static double roundPython6(double seconds) {
+    static double roundPython6(double seconds) {
         return new BigDecimal(seconds).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
     }
 }
