@@ -1,5 +1,7 @@
 package dev.gym4j.trainer.internal;
 
+import dev.gym4j.simd.Simd;
+import dev.gym4j.simd.VectorConv;
 import java.util.Arrays;
 
 /**
@@ -18,8 +20,15 @@ import java.util.Arrays;
  * {@code Conv} is NCHW with {@code [out][in][ky][kx]} weights: {@link OnnxExport} transposes.
  *
  * <p>Output size per axis: {@code (in - kernel) / stride + 1}.
+ *
+ * <p>When the JVM has {@code jdk.incubator.vector} (as for {@link Dense}), the three passes run
+ * {@link VectorConv} instead: the same float operations in the same order, so the same bits
+ * ({@code ConvVectorTest}), with the accumulators in registers over a whole patch; the scalar loops here are the
+ * reference and the fallback.
  */
 public final class Conv2d {
+
+    private static final boolean SIMD = Simd.available();
 
     private Conv2d() {
     }
@@ -40,6 +49,16 @@ public final class Conv2d {
      * @param y output, {@code rows x oh x ow x f} at {@code yOff} (overwritten)
      */
     public static void forward(float[] x, int xOff, int rows, int h, int w, int c, float[] p, int wOff, int bOff,
+            int k, int s, int f, float[] y, int yOff) {
+        if (SIMD) {
+            VectorConv.forward(x, xOff, rows, h, w, c, p, wOff, bOff, k, s, f, y, yOff);
+            return;
+        }
+        forwardScalar(x, xOff, rows, h, w, c, p, wOff, bOff, k, s, f, y, yOff);
+    }
+
+    /** The scalar loops of {@link #forward}, the reference the vector kernels match bit for bit. */
+    static void forwardScalar(float[] x, int xOff, int rows, int h, int w, int c, float[] p, int wOff, int bOff,
             int k, int s, int f, float[] y, int yOff) {
         int oh = outSize(h, k, s);
         int ow = outSize(w, k, s);
@@ -89,6 +108,16 @@ public final class Conv2d {
      * @param g gradients, {@code dW} at {@code gwOff} and {@code db} at {@code gbOff} (accumulated into)
      */
     public static void backwardParams(float[] x, int xOff, int rows, int h, int w, int c, float[] dy, int dyOff,
+            int k, int s, int f, float[] g, int gwOff, int gbOff) {
+        if (SIMD) {
+            VectorConv.backwardParams(x, xOff, rows, h, w, c, dy, dyOff, k, s, f, g, gwOff, gbOff);
+            return;
+        }
+        backwardParamsScalar(x, xOff, rows, h, w, c, dy, dyOff, k, s, f, g, gwOff, gbOff);
+    }
+
+    /** The scalar loops of {@link #backwardParams}, the reference the vector kernels match bit for bit. */
+    static void backwardParamsScalar(float[] x, int xOff, int rows, int h, int w, int c, float[] dy, int dyOff,
             int k, int s, int f, float[] g, int gwOff, int gbOff) {
         int oh = outSize(h, k, s);
         int ow = outSize(w, k, s);
@@ -175,6 +204,16 @@ public final class Conv2d {
      * @param dx output, {@code rows x h x w x c} (overwritten)
      */
     public static void backwardInput(float[] dy, int dyOff, int rows, int h, int w, int c, float[] wt, int wtOff,
+            int k, int s, int f, float[] dx, int dxOff) {
+        if (SIMD) {
+            VectorConv.backwardInput(dy, dyOff, rows, h, w, c, wt, wtOff, k, s, f, dx, dxOff);
+            return;
+        }
+        backwardInputScalar(dy, dyOff, rows, h, w, c, wt, wtOff, k, s, f, dx, dxOff);
+    }
+
+    /** The scalar loops of {@link #backwardInput}, the reference the vector kernels match bit for bit. */
+    static void backwardInputScalar(float[] dy, int dyOff, int rows, int h, int w, int c, float[] wt, int wtOff,
             int k, int s, int f, float[] dx, int dxOff) {
         int oh = outSize(h, k, s);
         int ow = outSize(w, k, s);
