@@ -1,5 +1,6 @@
 package dev.gym4j.benchmarks;
 
+import dev.gym4j.simd.VectorConv;
 import dev.gym4j.trainer.internal.Conv2d;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,14 +25,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ConvBenchmark -prof gc}.
  *
- * <p>Compared against: the {@code naive*} methods in the same run (same arithmetic, other layout and loop order).
+ * <p>Compared against: the {@code naive*} methods in the same run (same arithmetic, other layout and loop order),
+ * and the {@code vector*} methods: the same kernels on the Vector API ({@code VectorConv}, what {@code Conv2d}
+ * runs when the JVM has {@code jdk.incubator.vector}; the fork turns that off with {@code -Dgym4j.simd=false} so
+ * that the plain methods measure the scalar loops).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dgym4j.simd=false"})
 public class ConvBenchmark {
 
     @Param({"c1", "c2", "c3"})
@@ -108,6 +112,27 @@ public class ConvBenchmark {
     @Benchmark
     public float[] backwardInput() {
         Conv2d.backwardInput(y, 0, rows, h, w, c, wt, 0, k, s, f, dx, 0);
+        return dx;
+    }
+
+    /** {@link #forward} on the Vector API. */
+    @Benchmark
+    public float[] vectorForward() {
+        VectorConv.forward(x, 0, rows, h, w, c, p, 0, k * k * c * f, k, s, f, y, 0);
+        return y;
+    }
+
+    /** {@link #backwardParams} on the Vector API. */
+    @Benchmark
+    public float[] vectorBackwardParams() {
+        VectorConv.backwardParams(x, 0, rows, h, w, c, y, 0, k, s, f, g, 0, k * k * c * f);
+        return g;
+    }
+
+    /** {@link #backwardInput} on the Vector API. */
+    @Benchmark
+    public float[] vectorBackwardInput() {
+        VectorConv.backwardInput(y, 0, rows, h, w, c, wt, 0, k, s, f, dx, 0);
         return dx;
     }
 

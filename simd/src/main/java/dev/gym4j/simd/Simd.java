@@ -1,8 +1,9 @@
 package dev.gym4j.simd;
 
 /**
- * Whether the Vector API kernels of {@link VectorDense} can run in this JVM. This class names no Vector API
- * type, so it loads whether or not {@code jdk.incubator.vector} is present. Thread-safe (immutable).
+ * Whether the Vector API kernels of {@link VectorDense} and {@link VectorConv} can run in this JVM. This class
+ * names no Vector API type, so it loads whether or not {@code jdk.incubator.vector} is present. Thread-safe
+ * (immutable).
  */
 public final class Simd {
 

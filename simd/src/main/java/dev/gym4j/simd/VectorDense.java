@@ -141,19 +141,23 @@ public final class VectorDense {
             }
             b.intoArray(g, gbOff + j);
         }
-        for (int j = jv; j < out; j++) {
-            for (int i = 0; i < in; i++) {
-                float s = g[gwOff + i * out + j];
-                for (int r = 0; r < rows; r++) {
-                    s = s + x[xOff + r * in + i] * dy[dyOff + r * out + j];
-                }
-                g[gwOff + i * out + j] = s;
-            }
-            float s = g[gbOff + j];
+        if (jv < out) {
+            // the outputs past the last full vector (a policy or value head of 1 or 2): row by row, so that x is
+            // read in order (reading it by column missed the cache); each element's sum still runs over the rows
             for (int r = 0; r < rows; r++) {
-                s = s + dy[dyOff + r * out + j];
+                int xo = xOff + r * in;
+                int d = dyOff + r * out;
+                for (int i = 0; i < in; i++) {
+                    float a = x[xo + i];
+                    int gi = gwOff + i * out;
+                    for (int j = jv; j < out; j++) {
+                        g[gi + j] = g[gi + j] + a * dy[d + j];
+                    }
+                }
+                for (int j = jv; j < out; j++) {
+                    g[gbOff + j] = g[gbOff + j] + dy[d + j];
+                }
             }
-            g[gbOff + j] = s;
         }
     }
 
