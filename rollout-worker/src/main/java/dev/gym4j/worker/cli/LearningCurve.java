@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -25,6 +26,8 @@ final class LearningCurve {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(envId + ": PPO learning curve")
                 .xAxisTitle("env steps").yAxisTitle("mean return (last 100 episodes)").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLocale(Locale.ROOT);
+        chart.getStyler().setXAxisDecimalPattern("#,###"); // 2,000,000 rather than XChart's default 2.0E6
         double[] x = new double[Math.max(1, steps.size())];
         double[] y = new double[x.length];
         for (int i = 0; i < steps.size(); i++) {
