@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>When the JVM has {@code jdk.incubator.vector} (as for {@link Dense}), the three passes run
  * {@link VectorConv} instead: the same float operations in the same order, so the same bits
- * ({@code ConvVectorTest}), with the accumulators in registers over a whole patch; the scalar loops here are the
+ * ({@code ConvVectorTest}), with the accumulators in registers over a kernel row; the scalar loops here are the
  * reference and the fallback.
  */
 public final class Conv2d {
